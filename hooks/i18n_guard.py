@@ -1,0 +1,22 @@
+"""MkDocs hook: a page that exists in one language only fails the build, instead of falling
+back silently to the other language."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from sitetools.pages import PageError, missing_translations  # noqa: E402
+
+
+def on_pre_build(config):
+    try:
+        missing = missing_translations()
+    except PageError as error:
+        raise PluginError(str(error)) from error
+    if missing:
+        raise PluginError("pages missing in one language: " + ", ".join(missing))

@@ -1,0 +1,55 @@
+"""MkDocs hook: render jupytext-Markdown notebook pages from their executed ``.ipynb``.
+
+mkdocs-static-i18n rebuilds MkDocs' file list, which drops mkdocs-jupyter's notebook files
+(mkdocs-static-i18n issue #198). Notebook pages therefore stay ordinary ``.zh.md``/``.en.md``
+pages for MkDocs and the i18n plugin, and this hook swaps in mkdocs-jupyter's rendering of the
+executed notebook, and publishes that ``.ipynb`` next to the page for download.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import types
+from pathlib import Path
+from urllib.parse import urljoin
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mkdocs.structure.toc import get_toc  # noqa: E402
+from mkdocs_jupyter.nbconvert2 import nb2html  # noqa: E402
+from mkdocs_jupyter.plugin import _get_nb_toc_tokens  # noqa: E402
+
+from sitetools.notebooks import executed  # noqa: E402
+from sitetools.pages import Page  # noqa: E402
+
+_published: dict[str, Path] = {}
+
+
+def on_pre_page(page, config, files):
+    source = Path(page.file.abs_src_path)
+    if source.suffix != ".md" or not Page(source).is_notebook:
+        return page
+    notebook = executed(Page(source))
+
+    def render(self, config, files):
+        self.content = nb2html(str(notebook), execute=False, theme="light", allow_errors=False,
+                               include_requirejs=False, custom_mathjax_url="")
+        toc_tokens, title = _get_nb_toc_tokens(str(notebook), 3)
+        self.toc = get_toc(toc_tokens)
+        if title:
+            self.title = title
+
+    page.render = types.MethodType(render, page)
+    page.nb_url = urljoin(page.abs_url, notebook.name)
+    _published[page.file.abs_dest_path] = notebook
+    return page
+
+
+def on_post_page(output, page, config):
+    notebook = _published.pop(page.file.abs_dest_path, None)
+    if notebook is not None:
+        target = Path(page.file.abs_dest_path).parent / notebook.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(notebook, target)
+    return output

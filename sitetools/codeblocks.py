@@ -1,0 +1,96 @@
+"""Code blocks of the pages, parsed exactly as pytest-codeblocks parses them.
+
+pytest-codeblocks runs fences tagged ``python``, ``sh`` or ``bash`` and silently ignores every
+other info string. :func:`fence_problems` turns those silent skips into errors: a fence that
+does not run must carry ``<!--pytest.mark.skip(reason="...")-->`` or be the expected output of
+the block before it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from pytest_codeblocks.main import CodeBlock, extract_from_buffer
+
+from sitetools.pages import Page
+
+RUNNABLE = "python"
+_SHELL = {"sh", "bash"}
+_SKIP_WITH_REASON = re.compile(r"""^pytest\.mark\.skip(if)?\(.*reason\s*=\s*(["'])(?P<r>.+?)\2""")
+_TILDE_FENCE = re.compile(r"^\s*~~~")
+
+
+def blocks(page: Page) -> list[CodeBlock]:
+    """The code blocks of ``page`` after snippet expansion, with their marks and outputs."""
+    return extract_from_buffer(io.StringIO(page.expanded))
+
+
+def skip_reason(block: CodeBlock) -> str | None:
+    """The reason given by the block's skip mark, or None if it has none."""
+    for mark in block.marks:
+        match = _SKIP_WITH_REASON.match(mark)
+        if match:
+            return match.group("r").strip() or None
+    return None
+
+
+def fence_problems(page: Page) -> list[str]:
+    """Fences that would not run and say nothing about why, and other harness hazards."""
+    problems = []
+    inside_tilde_fence = False
+    for number, line in enumerate(page.expanded.splitlines(), start=1):
+        if _TILDE_FENCE.match(line):
+            if not inside_tilde_fence:
+                problems.append(f"{page.rel}:{number}: '~~~' fences are invisible to the harness")
+            inside_tilde_fence = not inside_tilde_fence
+    for block in blocks(page):
+        where = f"{page.rel}:{block.lineno}"
+        syntax = (block.syntax or "").strip()
+        is_skipped = any(m.startswith("pytest.mark.skip") for m in block.marks)
+        if is_skipped and skip_reason(block) is None:
+            problems.append(f"{where}: skip mark without reason=... on a '{syntax}' fence")
+        elif syntax == RUNNABLE:
+            continue
+        elif syntax in _SHELL and not is_skipped:
+            problems.append(f"{where}: shell fence must not run in tests; mark it "
+                            '<!--pytest.mark.skip(reason="...")-->')
+        elif syntax not in _SHELL and not is_skipped:
+            problems.append(
+                f"{where}: fence '{syntax or '(no language)'}' would be skipped silently; use "
+                "'python', or mark it <!--pytest.mark.skip(reason=\"...\")-->, or make it the "
+                "expected output of the block before it")
+    return problems
+
+
+@dataclass
+class SharedBlock:
+    """One runnable block and every page location that shows exactly this code."""
+
+    block: CodeBlock
+    locations: list[str]
+
+    @property
+    def id(self) -> str:
+        first = self.locations[0].replace(".zh.md", "").replace(".en.md", "")
+        langs = "+".join(sorted({loc.split(".")[-2] for loc in self.locations}))
+        return f"{first}[{langs}]"
+
+
+def runnable_blocks(pages: list[Page]) -> list[SharedBlock]:
+    """Python blocks of all non-notebook pages; identical blocks across pages run once."""
+    shared: dict[tuple, SharedBlock] = {}
+    for page in pages:
+        if page.is_notebook:
+            continue
+        for block in blocks(page):
+            if block.syntax != RUNNABLE:
+                continue
+            key = (block.code, block.expected_output, tuple(block.marks))
+            location = f"{page.rel}:{block.lineno}"
+            if key in shared:
+                shared[key].locations.append(location)
+            else:
+                shared[key] = SharedBlock(block, [location])
+    return list(shared.values())

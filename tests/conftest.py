@@ -1,0 +1,64 @@
+"""Shared test set-up: headless plotting, quiet TensorFlow, GPU skipping, Keras resets."""
+
+from __future__ import annotations
+
+import os
+import random
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+_GPU_COUNT: int | None = None
+
+
+def gpu_count() -> int:
+    """How many GPUs the Keras backend sees (0 on CPU machines); computed once."""
+    global _GPU_COUNT
+    if _GPU_COUNT is None:
+        backend = os.environ.get("KERAS_BACKEND", "tensorflow")
+        if backend == "jax":
+            import jax
+
+            _GPU_COUNT = sum(d.platform == "gpu" for d in jax.devices())
+        else:
+            import tensorflow as tf
+
+            _GPU_COUNT = len(tf.config.list_physical_devices("GPU"))
+    return _GPU_COUNT
+
+
+def pytest_collection_modifyitems(config, items):
+    gpu_items = [item for item in items if item.get_closest_marker("gpu")]
+    if gpu_items and gpu_count() == 0:
+        skip = pytest.mark.skip(reason="gpu: no CUDA GPU visible to the Keras backend on this machine")
+        for item in gpu_items:
+            item.add_marker(skip)
+
+
+def reset_random_state(seed: int = 0) -> None:
+    """Clear Keras' global state (if Keras is loaded) and seed every generator in use."""
+    import sys
+
+    random.seed(seed)
+    np.random.seed(seed)
+    if "keras" in sys.modules:
+        import keras
+
+        keras.utils.clear_session(free_memory=False)
+        keras.utils.set_random_seed(seed)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state():
+    reset_random_state()
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        import matplotlib.pyplot as plt
+
+        plt.close("all")

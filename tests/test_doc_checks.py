@@ -1,0 +1,74 @@
+"""Checks on the page sources: no silently skipped fence, both languages in step."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitetools import codeblocks
+from sitetools.pages import (
+    DOCS,
+    ROOT,
+    Page,
+    PageError,
+    all_pages,
+    expand_snippets,
+    missing_translations,
+    page_pairs,
+)
+
+PAGES = all_pages()
+PAIRS = page_pairs()
+_MATH = re.compile(r"\\\(|\\\[|\$\$|(?<![\\$])\$(?!\$)")
+
+
+def test_every_page_exists_in_both_languages():
+    assert missing_translations() == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.rel)
+def test_no_fence_is_skipped_silently(page: Page):
+    assert codeblocks.fence_problems(page) == []
+
+
+@pytest.mark.parametrize("key", sorted(PAIRS), ids=str)
+def test_languages_share_code_and_formulas(key: str):
+    zh, en = PAIRS[key]["zh"], PAIRS[key]["en"]
+    assert zh.snippet_targets() == en.snippet_targets(), "different snippet includes"
+    zh_code = [(b.syntax, b.code, b.marks) for b in codeblocks.blocks(zh)]
+    en_code = [(b.syntax, b.code, b.marks) for b in codeblocks.blocks(en)]
+    assert zh_code == en_code, "code blocks differ between zh and en"
+    assert len(_MATH.findall(zh.source)) == len(_MATH.findall(en.source)), "formula count differs"
+    zh_levels = [len(m) for m in re.findall(r"^(#{1,6}) ", zh.expanded, re.MULTILINE)]
+    en_levels = [len(m) for m in re.findall(r"^(#{1,6}) ", en.expanded, re.MULTILINE)]
+    assert zh_levels == en_levels, "section structure (heading levels) differs"
+
+
+def test_snippets_are_all_used():
+    used = {t for page in PAGES for t in page.snippet_targets()}
+    files = {p.relative_to(ROOT / "snippets").as_posix() for p in (ROOT / "snippets").rglob("*.py")}
+    assert files - used == set(), "snippets no page includes"
+
+
+def test_snippet_expansion_keeps_indentation_and_rejects_unknown_files(tmp_path):
+    used = next(t for page in PAGES for t in page.snippet_targets())
+    text = f'=== "Tab"\n\n    ```python\n    --8<-- "{used}"\n    ```\n'
+    body = expand_snippets(text)
+    first = (ROOT / "snippets" / used).read_text(encoding="utf-8").splitlines()[0]
+    assert f"    {first}" in body
+    with pytest.raises(PageError, match="not a file in snippets"):
+        expand_snippets('--8<-- "no_such_file.py"\n')
+    with pytest.raises(PageError, match="unsupported snippet syntax"):
+        expand_snippets("--8<-- [start:x]\n")
+
+
+def test_fence_check_catches_silent_skips(tmp_path, monkeypatch):
+    bad = DOCS / "zz-fence-check-probe.zh.md"
+    text = ('```py\nprint(1)\n```\n\n```bash\npip install x\n```\n\n'
+            '<!--pytest.mark.skip-->\n```text\nno reason\n```\n\n~~~python\nprint(2)\n~~~\n')
+    monkeypatch.setattr(Page, "source", text)
+    problems = codeblocks.fence_problems(Page(bad))
+    assert [p.split(": ", 1)[0].rsplit(":", 1)[1] for p in problems] == ["14", "1", "5", "10"]
+    assert "'~~~' fences" in problems[0] and "'py' would be skipped silently" in problems[1]
+    assert "shell fence" in problems[2] and "without reason" in problems[3]
