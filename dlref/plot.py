@@ -78,6 +78,27 @@ def save_figure(fig: Figure, name: str, directory: str | os.PathLike[str] | None
     return target
 
 
-__all__ = ["FIGURE_DIR_ENV", "plot_functions", "save_figure"]
+__all__ = ["FIGURE_DIR_ENV", "plot_functions", "plot_layer_gradients", "save_figure"]
 
 
+
+
+def plot_layer_gradients(norms: dict[str, ArrayLike], *, log_scale: bool = True) -> Figure:
+    """Plot, per network, the gradient norm of each layer (layer 1 = closest to the input)."""
+    if not isinstance(norms, dict) or not norms:
+        raise ValueError("norms must be a non-empty dict of label -> per-layer gradient norms")
+    fig = Figure(figsize=(6.4, 3.4), layout="constrained")
+    ax = fig.subplots()
+    for label, values in norms.items():
+        values = as_float_array(values, f"norms[{label!r}]")
+        if values.ndim != 1 or values.size == 0:
+            raise ValueError(f"norms[{label!r}] must be a non-empty 1-D sequence; "
+                             f"got shape {values.shape}")
+        ax.plot(np.arange(1, values.size + 1), values, marker="o", markersize=3, label=label)
+    if log_scale:
+        ax.set_yscale("log")
+    ax.set_xlabel("layer (1 = input side)")
+    ax.set_ylabel("gradient norm ‖∂L/∂W‖")
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize="small")
+    return fig
