@@ -47,7 +47,7 @@ serve: setup  ## Serve the site at http://127.0.0.1:8000 with live reload.
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup  ## Build the static site (both languages) into site/, strictly.
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict  # not --quiet: it hides the warnings that --strict turns into errors
 
 lint: setup  ## ruff on the library, snippets, tests and tools.
 	$(BIN)/ruff check .

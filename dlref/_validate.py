@@ -20,9 +20,7 @@ def as_float_array(value: ArrayLike, name: str) -> NDArray[np.floating]:
         raise TypeError(f"{name} must be a numeric array; got {type(value).__name__}") from error
     kind = array.dtype.kind
     if kind not in "iuf":
-        raise TypeError(
-            f"{name} must hold real numbers (int or float); got dtype {array.dtype}"
-        )
+        raise TypeError(f"{name} must hold real numbers (int or float); got dtype {array.dtype}")
     if array.dtype in (np.float32, np.float64):
         return array
     if array.dtype == np.float16:
@@ -30,8 +28,9 @@ def as_float_array(value: ArrayLike, name: str) -> NDArray[np.floating]:
     return array.astype(np.float64)
 
 
-def check_finite_scalar(value: Any, name: str, *, minimum: float | None = None,
-                        maximum: float | None = None) -> float:
+def check_finite_scalar(
+    value: Any, name: str, *, minimum: float | None = None, maximum: float | None = None
+) -> float:
     """Return ``value`` as a float after checking it is a finite real number within bounds."""
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"{name} must be a real number; got {type(value).__name__}")

@@ -23,7 +23,9 @@ _SAVE_FORMATS = ("svg", "png")
 
 
 def plot_functions(
-    curves: dict[str, tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray], np.ndarray]]],
+    curves: dict[
+        str, tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray], np.ndarray]]
+    ],
     x: ArrayLike | None = None,
     *,
     titles: tuple[str, str] = ("f(x)", "f'(x)"),
@@ -81,8 +83,6 @@ def save_figure(fig: Figure, name: str, directory: str | os.PathLike[str] | None
 __all__ = ["FIGURE_DIR_ENV", "plot_functions", "plot_layer_gradients", "save_figure"]
 
 
-
-
 def plot_layer_gradients(norms: dict[str, ArrayLike], *, log_scale: bool = True) -> Figure:
     """Plot, per network, the gradient norm of each layer (layer 1 = closest to the input)."""
     if not isinstance(norms, dict) or not norms:
@@ -92,8 +92,9 @@ def plot_layer_gradients(norms: dict[str, ArrayLike], *, log_scale: bool = True)
     for label, values in norms.items():
         values = as_float_array(values, f"norms[{label!r}]")
         if values.ndim != 1 or values.size == 0:
-            raise ValueError(f"norms[{label!r}] must be a non-empty 1-D sequence; "
-                             f"got shape {values.shape}")
+            raise ValueError(
+                f"norms[{label!r}] must be a non-empty 1-D sequence; got shape {values.shape}"
+            )
         ax.plot(np.arange(1, values.size + 1), values, marker="o", markersize=3, label=label)
     if log_scale:
         ax.set_yscale("log")

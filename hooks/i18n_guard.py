@@ -8,9 +8,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import PluginError
 
-from sitetools.pages import PageError, missing_translations  # noqa: E402
+from sitetools.pages import PageError, missing_translations
 
 
 def on_pre_build(config):

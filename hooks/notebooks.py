@@ -12,16 +12,15 @@ import shutil
 import sys
 import types
 from pathlib import Path
-from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mkdocs.structure.toc import get_toc  # noqa: E402
-from mkdocs_jupyter.nbconvert2 import nb2html  # noqa: E402
-from mkdocs_jupyter.plugin import _get_nb_toc_tokens  # noqa: E402
+from mkdocs.structure.toc import get_toc
+from mkdocs_jupyter.nbconvert2 import nb2html
+from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
-from sitetools.notebooks import executed  # noqa: E402
-from sitetools.pages import Page  # noqa: E402
+from sitetools.notebooks import executed
+from sitetools.pages import Page
 
 _published: dict[str, Path] = {}
 
@@ -33,15 +32,21 @@ def on_pre_page(page, config, files):
     notebook = executed(Page(source))
 
     def render(self, config, files):
-        self.content = nb2html(str(notebook), execute=False, theme="light", allow_errors=False,
-                               include_requirejs=False, custom_mathjax_url="")
+        self.content = nb2html(
+            str(notebook),
+            execute=False,
+            theme="light",
+            allow_errors=False,
+            include_requirejs=False,
+            custom_mathjax_url="",
+        )
         toc_tokens, title = _get_nb_toc_tokens(str(notebook), 3)
         self.toc = get_toc(toc_tokens)
         if title:
             self.title = title
 
     page.render = types.MethodType(render, page)
-    page.nb_url = urljoin(page.abs_url, notebook.name)
+    page.nb_url = notebook.name  # relative: the .ipynb is published next to the page
     _published[page.file.abs_dest_path] = notebook
     return page
 

@@ -9,10 +9,12 @@ the block before it.
 from __future__ import annotations
 
 import io
+import random
 import re
+import sys
 from dataclasses import dataclass
 
-from pytest_codeblocks.main import CodeBlock, extract_from_buffer
+from pytest_codeblocks.main import CodeBlock, extract_from_buffer, stdout_io
 
 from sitetools.pages import Page
 
@@ -54,14 +56,25 @@ def fence_problems(page: Page) -> list[str]:
         elif syntax == RUNNABLE:
             continue
         elif syntax in _SHELL and not is_skipped:
-            problems.append(f"{where}: shell fence must not run in tests; mark it "
-                            '<!--pytest.mark.skip(reason="...")-->')
+            problems.append(
+                f"{where}: shell fence must not run in tests; mark it "
+                '<!--pytest.mark.skip(reason="...")-->'
+            )
         elif syntax not in _SHELL and not is_skipped:
             problems.append(
                 f"{where}: fence '{syntax or '(no language)'}' would be skipped silently; use "
                 "'python', or mark it <!--pytest.mark.skip(reason=\"...\")-->, or make it the "
-                "expected output of the block before it")
+                "expected output of the block before it"
+            )
     return problems
+
+
+_COMMENT = re.compile(r"(^|\s)#(?![!]).*$", re.MULTILINE)
+
+
+def without_comments(code: str) -> str:
+    """``code`` with ``#`` comments removed: comments are prose and may be translated."""
+    return "\n".join(line.rstrip() for line in _COMMENT.sub("", code).splitlines() if line.strip())
 
 
 @dataclass
@@ -94,3 +107,23 @@ def runnable_blocks(pages: list[Page]) -> list[SharedBlock]:
             else:
                 shared[key] = SharedBlock(block, [location])
     return list(shared.values())
+
+
+def reset_random_state(seed: int = 0) -> None:
+    """Clear Keras' global state (if Keras is loaded) and seed Python, NumPy and the backend."""
+    import numpy as np
+
+    random.seed(seed)
+    np.random.seed(seed)
+    if "keras" in sys.modules:
+        import keras
+
+        keras.utils.clear_session(free_memory=False)
+        keras.utils.set_random_seed(seed)
+
+
+def run_block(code: str, filename: str) -> str:
+    """Execute ``code`` as a fresh ``__main__`` module and return what it printed."""
+    with stdout_io() as captured:
+        exec(compile(code, filename, "exec"), {"__name__": "__main__"})
+    return captured.getvalue()

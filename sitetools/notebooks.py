@@ -58,10 +58,18 @@ def _kernel_env() -> dict[str, str]:
 
 def _run(notebook: nbformat.NotebookNode, workdir: Path) -> nbformat.NotebookNode:
     notebook = nbformat.from_dict(notebook)
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                       "language": "python"}
-    client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name="python3",
-                            allow_errors=False, resources={"metadata": {"path": str(workdir)}})
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    client = NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name="python3",
+        allow_errors=False,
+        resources={"metadata": {"path": str(workdir)}},
+    )
     client.execute(env=_kernel_env(), cwd=str(workdir))
     return notebook
 

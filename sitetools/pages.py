@@ -71,7 +71,7 @@ def expand_snippets(text: str, where: str = "<text>") -> str:
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         match = _SNIPPET_LINE.match(line.rstrip("\n"))
         if not match:
-            if "--8<--" in line:
+            if re.match(r"\s*-+8<-+", line):
                 raise PageError(f"{where}:{number}: unsupported snippet syntax {line.strip()!r}")
             out.append(line)
             continue
@@ -81,8 +81,9 @@ def expand_snippets(text: str, where: str = "<text>") -> str:
             raise PageError(f"{where}:{number}: snippet {target!r} is not a file in snippets/")
         indent = match.group("indent")
         body = file.read_text(encoding="utf-8")
-        out.extend(indent + piece if piece.strip() else piece
-                   for piece in body.splitlines(keepends=True))
+        out.extend(
+            indent + piece if piece.strip() else piece for piece in body.splitlines(keepends=True)
+        )
         if not body.endswith("\n"):
             out.append("\n")
     return "".join(out)

@@ -11,10 +11,11 @@ y = np.random.default_rng(1).normal(size=(256, 1)).astype("float32")
 
 def layer_gradient_norms(activation: str, depth: int = 20) -> list[float]:
     """Norm of dL/dW for each hidden layer of a deep, narrow MLP, at initialisation."""
-    model = keras.Sequential([keras.Input((32,))]
-                             + [keras.layers.Dense(32, activation=activation)
-                                for _ in range(depth)]
-                             + [keras.layers.Dense(1)])
+    model = keras.Sequential(
+        [keras.Input((32,))]
+        + [keras.layers.Dense(32, activation=activation) for _ in range(depth)]
+        + [keras.layers.Dense(1)]
+    )
     with tf.GradientTape() as tape:
         loss = tf.reduce_mean(keras.losses.mean_squared_error(y, model(x)))
     kernels = [layer.kernel for layer in model.layers[:-1]]
@@ -24,6 +25,8 @@ def layer_gradient_norms(activation: str, depth: int = 20) -> list[float]:
 
 norms = {act: layer_gradient_norms(act) for act in ("sigmoid", "tanh", "relu")}
 for act, values in norms.items():
-    print(f"{act:<8} layer 1: {values[0]:.1e}   layer 20: {values[-1]:.1e}   "
-          f"ratio: {values[0] / values[-1]:.1e}")
+    print(
+        f"{act:<8} layer 1: {values[0]:.1e}   layer 20: {values[-1]:.1e}   "
+        f"ratio: {values[0] / values[-1]:.1e}"
+    )
 save_figure(plot_layer_gradients(norms), "activation-vanishing-gradients.svg")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-import random
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import pytest
+
+from sitetools.codeblocks import reset_random_state
 
 _GPU_COUNT: int | None = None
 
@@ -34,22 +34,11 @@ def gpu_count() -> int:
 def pytest_collection_modifyitems(config, items):
     gpu_items = [item for item in items if item.get_closest_marker("gpu")]
     if gpu_items and gpu_count() == 0:
-        skip = pytest.mark.skip(reason="gpu: no CUDA GPU visible to the Keras backend on this machine")
+        skip = pytest.mark.skip(
+            reason="gpu: no CUDA GPU visible to the Keras backend on this machine"
+        )
         for item in gpu_items:
             item.add_marker(skip)
-
-
-def reset_random_state(seed: int = 0) -> None:
-    """Clear Keras' global state (if Keras is loaded) and seed every generator in use."""
-    import sys
-
-    random.seed(seed)
-    np.random.seed(seed)
-    if "keras" in sys.modules:
-        import keras
-
-        keras.utils.clear_session(free_memory=False)
-        keras.utils.set_random_seed(seed)
 
 
 @pytest.fixture(autouse=True)

@@ -36,8 +36,12 @@ def test_no_fence_is_skipped_silently(page: Page):
 def test_languages_share_code_and_formulas(key: str):
     zh, en = PAIRS[key]["zh"], PAIRS[key]["en"]
     assert zh.snippet_targets() == en.snippet_targets(), "different snippet includes"
-    zh_code = [(b.syntax, b.code, b.marks) for b in codeblocks.blocks(zh)]
-    en_code = [(b.syntax, b.code, b.marks) for b in codeblocks.blocks(en)]
+    zh_code = [
+        (b.syntax, codeblocks.without_comments(b.code), b.marks) for b in codeblocks.blocks(zh)
+    ]
+    en_code = [
+        (b.syntax, codeblocks.without_comments(b.code), b.marks) for b in codeblocks.blocks(en)
+    ]
     assert zh_code == en_code, "code blocks differ between zh and en"
     assert len(_MATH.findall(zh.source)) == len(_MATH.findall(en.source)), "formula count differs"
     zh_levels = [len(m) for m in re.findall(r"^(#{1,6}) ", zh.expanded, re.MULTILINE)]
@@ -63,10 +67,17 @@ def test_snippet_expansion_keeps_indentation_and_rejects_unknown_files(tmp_path)
         expand_snippets("--8<-- [start:x]\n")
 
 
+def test_comment_stripping_keeps_code():
+    code = 'x = "a#b"  # note\n# whole line\nmake serve   # 说明\n'
+    assert codeblocks.without_comments(code) == 'x = "a#b"\nmake serve'
+
+
 def test_fence_check_catches_silent_skips(tmp_path, monkeypatch):
     bad = DOCS / "zz-fence-check-probe.zh.md"
-    text = ('```py\nprint(1)\n```\n\n```bash\npip install x\n```\n\n'
-            '<!--pytest.mark.skip-->\n```text\nno reason\n```\n\n~~~python\nprint(2)\n~~~\n')
+    text = (
+        "```py\nprint(1)\n```\n\n```bash\npip install x\n```\n\n"
+        "<!--pytest.mark.skip-->\n```text\nno reason\n```\n\n~~~python\nprint(2)\n~~~\n"
+    )
     monkeypatch.setattr(Page, "source", text)
     problems = codeblocks.fence_problems(Page(bad))
     assert [p.split(": ", 1)[0].rsplit(":", 1)[1] for p in problems] == ["14", "1", "5", "10"]

@@ -26,8 +26,10 @@ KERAS_EQUIVALENTS = {
     "leaky_relu": (dm.leaky_relu, keras.activations.leaky_relu),
     "swish": (dm.swish, keras.activations.silu),
     "gelu": (dm.gelu, lambda x: keras.activations.gelu(x, approximate=False)),
-    "gelu_tanh": (lambda x: dm.gelu(x, approximate=True),
-                  lambda x: keras.activations.gelu(x, approximate=True)),
+    "gelu_tanh": (
+        lambda x: dm.gelu(x, approximate=True),
+        lambda x: keras.activations.gelu(x, approximate=True),
+    ),
     "softmax": (dm.softmax, keras.activations.softmax),
 }
 
@@ -38,8 +40,10 @@ GRADS = {
     "leaky_relu": (dm.leaky_relu_grad, lambda x: tf.nn.leaky_relu(x, alpha=0.2)),
     "swish": (dm.swish_grad, tf.nn.silu),
     "gelu": (dm.gelu_grad, lambda x: tf.nn.gelu(x, approximate=False)),
-    "gelu_tanh": (lambda x: dm.gelu_grad(x, approximate=True),
-                  lambda x: tf.nn.gelu(x, approximate=True)),
+    "gelu_tanh": (
+        lambda x: dm.gelu_grad(x, approximate=True),
+        lambda x: tf.nn.gelu(x, approximate=True),
+    ),
 }
 
 
@@ -50,8 +54,7 @@ def test_matches_keras(name):
     np.testing.assert_allclose(ours(X64), expected, rtol=1e-6, atol=1e-7)
     got32 = ours(X32)
     assert got32.dtype == np.float32
-    np.testing.assert_allclose(got32, keras.ops.convert_to_numpy(theirs(X32)), rtol=2e-5,
-                               atol=2e-6)
+    np.testing.assert_allclose(got32, keras.ops.convert_to_numpy(theirs(X32)), rtol=2e-5, atol=2e-6)
 
 
 @pytest.mark.parametrize("name", sorted(GRADS))
@@ -76,13 +79,18 @@ def test_softmax_jacobian_matches_gradient_tape():
 def test_registry_covers_every_elementwise_activation():
     assert set(dm.ACTIVATIONS) == {"sigmoid", "tanh", "relu", "leaky_relu", "swish", "gelu"}
     for act in dm.ACTIVATIONS.values():
-        np.testing.assert_allclose(act.function(X64), getattr(keras.activations, act.keras_name)(
-            X64).numpy(), rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(
+            act.function(X64),
+            getattr(keras.activations, act.keras_name)(X64).numpy(),
+            rtol=1e-6,
+            atol=1e-7,
+        )
 
 
 def test_keras_defaults_the_page_states():
-    assert inspect.signature(keras.activations.leaky_relu).parameters[
-        "negative_slope"].default == 0.2
+    assert (
+        inspect.signature(keras.activations.leaky_relu).parameters["negative_slope"].default == 0.2
+    )
     assert inspect.signature(keras.layers.LeakyReLU).parameters["negative_slope"].default == 0.3
     assert inspect.signature(keras.activations.gelu).parameters["approximate"].default is False
 
@@ -108,8 +116,13 @@ def test_softmax_is_stable_and_sums_to_one():
 
 
 @settings(max_examples=60, deadline=None)
-@given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=3, max_side=6),
-                  elements=st.floats(-1e4, 1e4)))
+@given(
+    hnp.arrays(
+        np.float64,
+        hnp.array_shapes(min_dims=1, max_dims=3, max_side=6),
+        elements=st.floats(-1e4, 1e4),
+    )
+)
 def test_properties_hold_on_any_shape(x):
     s = dm.sigmoid(x)
     assert s.shape == x.shape and np.all((s >= 0) & (s <= 1))
@@ -122,8 +135,9 @@ def test_properties_hold_on_any_shape(x):
     np.testing.assert_allclose(dm.sigmoid_grad(x), s * (1 - s))
 
 
-@pytest.mark.parametrize("bad", [["a", "b"], np.array([1 + 2j]), np.array([True, False]),
-                                 [[1.0, 2.0], [3.0]]])
+@pytest.mark.parametrize(
+    "bad", [["a", "b"], np.array([1 + 2j]), np.array([True, False]), [[1.0, 2.0], [3.0]]]
+)
 def test_non_numeric_input_is_a_type_error_naming_x(bad):
     with pytest.raises(TypeError, match=r"\bx\b"):
         dm.sigmoid(bad)
@@ -151,6 +165,8 @@ def test_import_needs_only_numpy():
     import subprocess
     import sys
 
-    code = ("import sys, dlref.math; bad = {'tensorflow', 'keras', 'scipy', 'sklearn', "
-            "'matplotlib'} & set(sys.modules); assert not bad, bad")
+    code = (
+        "import sys, dlref.math; bad = {'tensorflow', 'keras', 'scipy', 'sklearn', "
+        "'matplotlib'} & set(sys.modules); assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,8 +8,11 @@ import pytest
 from sitetools import notebooks
 from sitetools.pages import page_pairs
 
-NOTEBOOK_PAIRS = {key: pair for key, pair in page_pairs().items()
-                  if any(page.is_notebook for page in pair.values())}
+NOTEBOOK_PAIRS = {
+    key: pair
+    for key, pair in page_pairs().items()
+    if any(page.is_notebook for page in pair.values())
+}
 
 
 @pytest.mark.parametrize("key", sorted(NOTEBOOK_PAIRS), ids=str)
@@ -17,7 +20,7 @@ def test_notebook_languages_share_code(key):
     pair = NOTEBOOK_PAIRS[key]
     assert all(page.is_notebook for page in pair.values()), "a notebook page in one language only"
     zh, en = (notebooks.code_of(notebooks.load(pair[lang])) for lang in ("zh", "en"))
-    assert zh == en
+    assert zh == en, "notebook code cells differ between zh and en (comments included)"
 
 
 @pytest.mark.parametrize("key", sorted(NOTEBOOK_PAIRS), ids=str)

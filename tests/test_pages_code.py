@@ -12,9 +12,8 @@ import re
 import sys
 
 import pytest
-from pytest_codeblocks.main import stdout_io
 
-from sitetools.codeblocks import SharedBlock, runnable_blocks
+from sitetools.codeblocks import SharedBlock, run_block, runnable_blocks
 from sitetools.pages import DOCS, all_pages
 
 FIGURES = DOCS / "assets" / "figures"
@@ -39,13 +38,12 @@ def test_code_block(shared: SharedBlock, tmp_path, monkeypatch):
     block = shared.block
     if block.importorskip:
         pytest.importorskip(block.importorskip)
-    with stdout_io() as captured:
-        exec(compile(block.code, shared.locations[0], "exec"), {"__name__": "__main__"})
-    output = captured.getvalue()
+    output = run_block(block.code, shared.locations[0])
     if block.expected_output is not None:
         expected, actual = block.expected_output, output
         if block.expected_output_ignore_whitespace:
             expected, actual = re.sub(r"\s+", "", expected), re.sub(r"\s+", "", actual)
         assert actual == expected, (
             f"printed output differs from the page ({', '.join(shared.locations)}):\n"
-            f"--- page\n{block.expected_output}--- actual\n{output}")
+            f"--- page\n{block.expected_output}--- actual\n{output}"
+        )

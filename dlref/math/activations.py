@@ -40,7 +40,10 @@ def sigmoid_grad(x: ArrayLike) -> FloatArray:
 
 
 def tanh(x: ArrayLike) -> FloatArray:
-    r"""Hyperbolic tangent :math:`\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x}) = 2\sigma(2x) - 1`."""
+    r"""Hyperbolic tangent :math:`\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})`.
+
+    It equals :math:`2\sigma(2x) - 1`: a sigmoid rescaled to the range :math:`(-1, 1)`.
+    """
     return np.tanh(as_float_array(x, "x"))
 
 

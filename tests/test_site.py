@@ -1,0 +1,165 @@
+"""Checks on the built site in site/ (``make test-site`` builds it first)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from sitetools.pages import DEFAULT_LANGUAGE, ROOT, page_pairs
+
+pytestmark = pytest.mark.site
+
+SITE = ROOT / "site"
+PAIRS = page_pairs()
+SITE_PATH = urlsplit(
+    yaml.safe_load(re.sub(r"!!python\S*", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))[
+        "site_url"
+    ]
+).path
+_EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+def built_path(key: str, lang: str) -> Path:
+    prefix = SITE if lang == DEFAULT_LANGUAGE else SITE / lang
+    if key == "index":
+        return prefix / "index.html"
+    return prefix / key.removesuffix("/index") / "index.html"
+
+
+class _Collector(HTMLParser):
+    """Collects the attributes of the tags a check looks at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.headings: list[tuple[int, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append((int(tag[1]), attributes.get("id")))
+
+
+def parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _site_is_built():
+    if not (SITE / "index.html").exists():
+        pytest.fail("site/ is not built: run `make build` (make test-site does)")
+
+
+PAGE_PARAMS = [(key, lang) for key in sorted(PAIRS) for lang in ("zh", "en")]
+PAGE_IDS = [f"{key}.{lang}" for key, lang in PAGE_PARAMS]
+
+
+@pytest.mark.parametrize(("key", "lang"), PAGE_PARAMS, ids=PAGE_IDS)
+def test_page_is_built_with_its_language(key, lang):
+    html = built_path(key, lang).read_text(encoding="utf-8")
+    assert re.search(rf'<html lang="{lang}"', html), "wrong or missing lang attribute"
+
+
+@pytest.mark.parametrize(("key", "lang"), PAGE_PARAMS, ids=PAGE_IDS)
+def test_page_loads_nothing_from_other_hosts(key, lang):
+    parsed = parse(built_path(key, lang))
+    loaded = []
+    for tag, attrs in parsed.tags:
+        if tag in ("script", "img", "iframe", "source", "audio", "video"):
+            loaded.append(attrs.get("src"))
+        if tag == "link" and set((attrs.get("rel") or "").split()) & {
+            "stylesheet",
+            "preload",
+            "icon",
+            "modulepreload",
+        }:
+            loaded.append(attrs.get("href"))
+    external = [url for url in loaded if url and _EXTERNAL.match(url)]
+    assert external == []
+    assert "fonts.googleapis" not in built_path(key, lang).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("key", "lang"), PAGE_PARAMS, ids=PAGE_IDS)
+def test_images_have_alt_text_and_exist(key, lang):
+    path = built_path(key, lang)
+    for tag, attrs in parse(path).tags:
+        if tag != "img":
+            continue
+        assert (attrs.get("alt") or "").strip(), f"image without alt text: {attrs.get('src')}"
+        src = attrs["src"]
+        if not src.startswith("data:"):
+            assert (path.parent / src.split("#")[0]).resolve().is_file(), f"missing image {src}"
+
+
+@pytest.mark.parametrize("key", sorted(PAIRS), ids=str)
+def test_language_switcher_leads_to_the_same_page(key):
+    for lang, other in (("zh", "en"), ("en", "zh")):
+        path = built_path(key, lang)
+        links = [
+            attrs.get("href")
+            for tag, attrs in parse(path).tags
+            if tag == "a" and attrs.get("hreflang") == other
+        ]
+        assert links, f"no link to the {other} version on {path}"
+        link = links[0]
+        if link.startswith(SITE_PATH):  # absolute, under the site_url path
+            target = SITE / link.removeprefix(SITE_PATH)
+        else:
+            target = path.parent / link
+        assert target.resolve() / "index.html" == built_path(key, other).resolve()
+
+
+def test_chinese_headings_get_readable_anchors():
+    headings = parse(built_path("basics/activations", "zh")).headings
+    ids = [anchor for level, anchor in headings if level == 2]
+    assert "为什么需要非线性" in ids
+    assert not [anchor for anchor in ids if anchor and re.fullmatch(r"_\d+", anchor)]
+
+
+def test_formulas_are_left_for_katex_and_katex_is_local():
+    html = built_path("basics/activations", "en").read_text(encoding="utf-8")
+    assert html.count('class="arithmatex"') >= 30
+    for asset in ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js"):
+        assert (SITE / "assets/vendor/katex" / asset).is_file()
+    fonts = list((SITE / "assets/vendor/katex/fonts").glob("*.woff2"))
+    assert len(fonts) >= 10
+
+
+def test_search_index_segments_chinese_and_has_both_languages():
+    index = json.loads((SITE / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["basics/activations/"] == "激活\u200b函数"  # jieba split the word
+    assert titles["en/basics/activations/"] == "Activation functions"
+    assert "\\u200b" in index["config"]["separator"]
+    assert set(index["config"]["lang"]) == {"zh", "en"}
+
+
+def test_notebook_pages_offer_their_ipynb():
+    for lang in ("zh", "en"):
+        page = built_path("getting-started/setup", lang)
+        html = page.read_text(encoding="utf-8")
+        assert 'href="setup.ipynb"' in html and "dlref-download-notebook" in html
+        notebook = json.loads((page.parent / "setup.ipynb").read_text(encoding="utf-8"))
+        outputs = [
+            o for cell in notebook["cells"] if cell["cell_type"] == "code" for o in cell["outputs"]
+        ]
+        assert outputs, "the downloadable notebook has no outputs"
+        assert "jp-OutputArea" in html, "outputs are not rendered on the page"
+
+
+def test_reader_features_are_on():
+    html = built_path("basics/activations", "zh").read_text(encoding="utf-8")
+    assert '"content.code.copy"' in html  # copy button
+    assert "data-md-color-scheme" in html and "md-header__button" in html  # palette toggle
+    assert 'rel="edit"' in html  # edit this page
+    assert 'class="md-nav md-nav--secondary"' in html  # table of contents
+    assert 'class="admonition warning"' in html

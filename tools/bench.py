@@ -1,0 +1,110 @@
+"""``make bench``: measure the project's time budgets and print them next to the budget.
+
+Budgets (2-core machine, after set-up): ``mkdocs build --strict`` (both languages) within 30 s;
+one page's code within 20 s (a notebook within 60 s); the whole ``make test`` within 6 minutes.
+These are measurements for the closing notes and CI logs, not pass/fail tests.
+
+Usage: ``python tools/bench.py [--skip-suite] [--only SECTION ...]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sitetools.pages import page_pairs  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+ENV = {**os.environ, "MPLBACKEND": "Agg", "TF_CPP_MIN_LOG_LEVEL": "3", "NO_MKDOCS_2_WARNING": "1"}
+
+BUILD_BUDGET_S = 30.0
+PAGE_BUDGET_S = 20.0
+NOTEBOOK_BUDGET_S = 60.0
+SUITE_BUDGET_S = 360.0
+
+
+def _row(label: str, seconds: float, budget: float) -> None:
+    verdict = "ok" if seconds <= budget else "OVER BUDGET"
+    print(f"  {label:<44}{seconds:>8.1f} s   budget {budget:>5.0f} s   {verdict}")
+
+
+def _timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.perf_counter() - start
+
+
+def bench_build() -> None:
+    print("Site build (mkdocs build --strict, zh + en, notebook outputs cached):")
+    _timed([str(BIN / "mkdocs"), "build", "--strict"])  # warm the notebook cache
+    _row(
+        "mkdocs build --strict", _timed([str(BIN / "mkdocs"), "build", "--strict"]), BUILD_BUDGET_S
+    )
+
+
+def bench_pages() -> None:
+    print("Each page's code, in a fresh interpreter (imports included):")
+    pairs = page_pairs()
+    slowest = 0.0
+    for key in sorted(pairs):
+        page = pairs[key]["zh"]
+        if page.is_notebook:
+            code = (
+                "import sys, time; sys.path.insert(0, '.'); from pathlib import Path; "
+                "import tempfile; from sitetools import notebooks; from sitetools.pages import "
+                f"Page, DOCS; nb = notebooks.load(Page(DOCS / {page.rel!r})); "
+                "t = time.perf_counter(); d = tempfile.mkdtemp(); "
+                "notebooks._run(nb, Path(d)); print(f'{time.perf_counter() - t:.2f}')"
+            )
+            budget, label = NOTEBOOK_BUDGET_S, f"{key} (notebook)"
+        else:
+            code = None
+            budget, label = PAGE_BUDGET_S, key
+        command = [PYTHON, "-c", code] if code else [PYTHON, "-m", "sitetools.run_page", page.rel]
+        result = subprocess.run(
+            command, cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
+        )
+        seconds = float(result.stdout.strip().splitlines()[-1])
+        slowest = max(slowest, seconds)
+        _row(label, seconds, budget)
+    print(f"  slowest page: {slowest:.1f} s over {len(pairs)} pages per language")
+
+
+def bench_suite() -> None:
+    print("The whole suite:")
+    _row("make test", _timed(["make", "test"]), SUITE_BUDGET_S)
+
+
+SECTIONS: dict[str, Callable[[], None]] = {
+    "build": bench_build,
+    "pages": bench_pages,
+    "suite": bench_suite,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-suite", action="store_true", help="do not time `make test`")
+    parser.add_argument("--only", nargs="+", choices=sorted(SECTIONS), help="sections to run")
+    args = parser.parse_args()
+    chosen = args.only or [s for s in SECTIONS if not (args.skip_suite and s == "suite")]
+    print(f"dlref bench on {os.cpu_count()} CPU core(s)\n")
+    for name in chosen:
+        SECTIONS[name]()
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
