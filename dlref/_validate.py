@@ -53,3 +53,70 @@ def check_axis(axis: Any, ndim: int, name: str = "axis") -> int:
     if not -ndim <= axis < ndim:
         raise ValueError(f"{name}={axis} is out of range for an array with {ndim} dimension(s)")
     return int(axis) % ndim
+
+
+def as_2d(value: ArrayLike, name: str, *, columns: int | None = None) -> NDArray[np.floating]:
+    """Return ``value`` as a finite 2-D float array ``(n_samples, n_features)``.
+
+    Raises ``ValueError`` naming ``name`` for another rank, an empty array, NaN/inf, or a column
+    count different from ``columns``.
+    """
+    array = as_float_array(value, name)
+    if array.ndim != 2:
+        raise ValueError(f"{name} must be 2-D (n_samples, n_features); got shape {array.shape}")
+    if array.shape[0] == 0 or array.shape[1] == 0:
+        raise ValueError(f"{name} must not be empty; got shape {array.shape}")
+    if columns is not None and array.shape[1] != columns:
+        raise ValueError(
+            f"{name} must have {columns} feature column(s), as seen in fit; got shape {array.shape}"
+        )
+    check_all_finite(array, name)
+    return array
+
+
+def check_all_finite(array: NDArray[np.floating], name: str) -> None:
+    """Raise ``ValueError`` naming ``name`` if ``array`` holds NaN or infinity."""
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must not contain NaN or infinity")
+
+
+def check_same_length(x: np.ndarray, y: np.ndarray, x_name: str = "X", y_name: str = "y") -> None:
+    """Raise ``ValueError`` if ``x`` and ``y`` have different numbers of samples."""
+    if x.shape[0] != y.shape[0]:
+        raise ValueError(
+            f"{x_name} and {y_name} must have the same number of samples; got {x_name} with "
+            f"shape {x.shape} and {y_name} with shape {y.shape}"
+        )
+
+
+def check_int(
+    value: Any, name: str, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    """Return ``value`` as an int after checking its type and bounds."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int; got {type(value).__name__}")
+    number = int(value)
+    if minimum is not None and number < minimum:
+        raise ValueError(f"{name} must be >= {minimum}; got {number}")
+    if maximum is not None and number > maximum:
+        raise ValueError(f"{name} must be <= {maximum}; got {number}")
+    return number
+
+
+def check_choice(value: Any, name: str, choices: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of ``choices``; otherwise raise naming the options."""
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
+    return value
+
+
+class NotFittedError(ValueError):
+    """A model was used before ``fit``."""
+
+
+def check_fitted(model: Any, attribute: str) -> None:
+    """Raise :class:`NotFittedError` if ``model`` has no ``attribute`` (set by ``fit``)."""
+    if getattr(model, attribute, None) is None:
+        raise NotFittedError(
+            f"this {type(model).__name__} is not fitted yet; call fit(X, y) before using it"
+        )
