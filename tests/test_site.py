@@ -163,3 +163,19 @@ def test_reader_features_are_on():
     assert 'rel="edit"' in html  # edit this page
     assert 'class="md-nav md-nav--secondary"' in html  # table of contents
     assert 'class="admonition warning"' in html
+
+
+def test_glossary_page_lists_every_term():
+    from sitetools.glossary import load
+
+    terms = load()
+    for lang in ("zh", "en"):
+        html = built_path("appendix/glossary", lang).read_text(encoding="utf-8")
+        assert html.count("<tr>") == len(terms) + 1  # header row + one per term
+        assert all(term.name(lang) in html for term in terms)
+
+
+def test_api_reference_renders_docstring_formulas():
+    html = built_path("appendix/api", "en").read_text(encoding="utf-8")
+    assert 'id="dlref.math.activations.sigmoid"' in html
+    assert "arithmatex" in html and ":math:<code>" not in html
