@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sitetools.glossary import markdown_table  # noqa: E402
-from sitetools.pages import Page  # noqa: E402
+from sitetools.glossary import markdown_table
+from sitetools.pages import Page
 
 MARKER = "<!-- glossary-table -->"
 
