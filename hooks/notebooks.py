@@ -8,6 +8,7 @@ executed notebook, and publishes that ``.ipynb`` next to the page for download.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import types
@@ -23,6 +24,22 @@ from sitetools.notebooks import executed
 from sitetools.pages import Page
 
 _published: dict[str, Path] = {}
+_STYLE_OR_SCRIPT = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.DOTALL)
+_EMPTY_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"\"[^>]*>\s*</script>")
+
+
+def _slim(html: str) -> str:
+    """Drop what nbconvert inlines but these pages do not use: JupyterLab's 570 KB stylesheet
+    (assets/stylesheets/notebook.css styles the cells instead), the Mermaid loader, and the
+    ``<script src="">`` left by an empty MathJax URL (it would fetch the page again)."""
+
+    def keep(match: re.Match[str]) -> str:
+        block = match.group(0)
+        if "mermaid" in block.lower() or len(block) > 20_000:
+            return ""
+        return block
+
+    return _EMPTY_SCRIPT.sub("", _STYLE_OR_SCRIPT.sub(keep, html))
 
 
 def on_pre_page(page, config, files):
@@ -32,7 +49,7 @@ def on_pre_page(page, config, files):
     notebook = executed(Page(source))
 
     def render(self, config, files):
-        self.content = nb2html(
+        html = nb2html(
             str(notebook),
             execute=False,
             theme="light",
@@ -40,6 +57,7 @@ def on_pre_page(page, config, files):
             include_requirejs=False,
             custom_mathjax_url="",
         )
+        self.content = _slim(html)
         toc_tokens, title = _get_nb_toc_tokens(str(notebook), 3)
         self.toc = get_toc(toc_tokens)
         if title:

@@ -16,7 +16,7 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
-from sitetools.pages import ROOT, Page
+from sitetools.pages import ROOT, Page, join_cjk_lines
 
 CACHE = ROOT / ".cache" / "notebooks"
 CELL_TIMEOUT_S = 300
@@ -24,7 +24,8 @@ CELL_TIMEOUT_S = 300
 
 def load(page: Page) -> nbformat.NotebookNode:
     """The page as a notebook (no outputs yet), with snippet includes expanded."""
-    return jupytext.reads(page.expanded, fmt="md")
+    text = join_cjk_lines(page.expanded) if page.lang == "zh" else page.expanded
+    return jupytext.reads(text, fmt="md")
 
 
 def code_of(notebook: nbformat.NotebookNode) -> list[str]:

@@ -117,3 +117,42 @@ def missing_translations() -> list[str]:
     for key, by_lang in page_pairs().items():
         missing.extend(f"docs/{key}.{lang}.md" for lang in LANGUAGES if lang not in by_lang)
     return missing
+
+
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def join_cjk_lines(text: str) -> str:
+    """Remove source line breaks between two CJK characters outside code fences.
+
+    Markdown keeps a line break inside a paragraph as whitespace, which browsers show as a space
+    between Chinese characters; wrapped Chinese source lines would otherwise read "构建 网站".
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        marker = _FENCE_LINE.match(line)
+        if fence is not None:
+            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            continue
+        if marker:
+            fence = marker.group(1)
+            out.append(line)
+            continue
+        stripped = line.lstrip(" \t")
+        if (
+            out
+            and stripped
+            and _CJK_CHAR.match(stripped)
+            and out[-1]
+            and _CJK_CHAR.match(out[-1][-1])
+            and not _FENCE_LINE.match(out[-1])
+        ):
+            out[-1] += stripped
+        else:
+            out.append(line)
+    return "\n".join(out)

@@ -83,3 +83,12 @@ def test_fence_check_catches_silent_skips(tmp_path, monkeypatch):
     assert [p.split(": ", 1)[0].rsplit(":", 1)[1] for p in problems] == ["14", "1", "5", "10"]
     assert "'~~~' fences" in problems[0] and "'py' would be skipped silently" in problems[1]
     assert "shell fence" in problems[2] and "without reason" in problems[3]
+
+
+def test_wrapped_chinese_lines_are_joined_outside_code():
+    from sitetools.pages import join_cjk_lines
+
+    text = "构建网站时\n在 CPU 上。\n\n- 第一项\n  继续\n```text\n中文\n中文\n```\nEnglish\n中文\n"
+    assert join_cjk_lines(text) == (
+        "构建网站时在 CPU 上。\n\n- 第一项继续\n```text\n中文\n中文\n```\nEnglish\n中文\n"
+    )

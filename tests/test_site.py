@@ -140,7 +140,8 @@ def test_search_index_segments_chinese_and_has_both_languages():
     assert titles["basics/activations/"] == "激活\u200b函数"  # jieba split the word
     assert titles["en/basics/activations/"] == "Activation functions"
     assert "\\u200b" in index["config"]["separator"]
-    assert set(index["config"]["lang"]) == {"zh", "en"}
+    # lunr.zh needs a Node module and breaks search in browsers: Chinese is segmented at build
+    assert index["config"]["lang"] == ["en"]
 
 
 def test_notebook_pages_offer_their_ipynb():

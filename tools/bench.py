@@ -81,6 +81,57 @@ def bench_pages() -> None:
     print(f"  slowest page: {slowest:.1f} s over {len(pairs)} pages per language")
 
 
+_WEIGHT_JS = """async () => {
+  document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; });
+  await new Promise(r => setTimeout(r, 300));
+  const entries = [...performance.getEntriesByType('navigation'),
+                   ...performance.getEntriesByType('resource')];
+  return entries.filter(e => !e.name.includes('search_index.json'))
+                .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0);
+}"""
+
+
+def bench_weight() -> None:
+    """Bytes a first visit transfers for each page (search index apart), and the index size."""
+    from playwright.sync_api import sync_playwright
+
+    from sitetools.browser import CHROMIUM_FLAGS, chromium_executable, serve_site
+
+    print("Page weight (first visit, all resources, search index counted apart):")
+    executable = chromium_executable()
+    if executable is None:
+        print("  skipped: no system Chromium (make browser-deps)")
+        return
+    pairs = page_pairs()
+    heaviest: dict[str, tuple[int, str]] = {}
+    with serve_site() as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        for key in sorted(pairs):
+            for lang in ("zh", "en"):
+                page = browser.new_page()
+                prefix = "" if lang == "zh" else "en/"
+                page.goto(base + prefix + ("" if key == "index" else key + "/"),
+                          wait_until="networkidle", timeout=30_000)
+                size = int(page.evaluate(_WEIGHT_JS))
+                page.close()
+                if size > heaviest.get(lang, (0, ""))[0]:
+                    heaviest[lang] = (size, key)
+        browser.close()
+    for lang, (size, key) in sorted(heaviest.items()):
+        verdict = "ok" if size <= 1_000_000 else "OVER BUDGET"
+        print(f"  heaviest {lang} page: {key:<32}{size / 1e6:>7.2f} MB   budget 1 MB   {verdict}")
+    index = ROOT / "site" / "search" / "search_index.json"
+    import json
+
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    en_bytes = sum(len(json.dumps(d, ensure_ascii=False).encode()) for d in docs
+                   if d["location"].startswith("en/"))
+    total = index.stat().st_size
+    print(f"  search index: {total / 1e6:.2f} MB in one file for both languages "
+          f"(zh ≈ {(total - en_bytes) / 1e6:.2f} MB, en ≈ {en_bytes / 1e6:.2f} MB)   "
+          f"budget 3 MB   {'ok' if total <= 3_000_000 else 'OVER BUDGET'}")
+
+
 def bench_suite() -> None:
     print("The whole suite:")
     _row("make test", _timed(["make", "test"]), SUITE_BUDGET_S)
@@ -89,6 +140,7 @@ def bench_suite() -> None:
 SECTIONS: dict[str, Callable[[], None]] = {
     "build": bench_build,
     "pages": bench_pages,
+    "weight": bench_weight,
     "suite": bench_suite,
 }
 

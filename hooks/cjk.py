@@ -1,0 +1,16 @@
+"""MkDocs hook: join wrapped Chinese source lines so browsers do not show spaces between them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sitetools.pages import join_cjk_lines
+
+
+def on_page_markdown(markdown, page, config, files):
+    if Path(page.file.abs_src_path).name.endswith(".zh.md"):
+        return join_cjk_lines(markdown)
+    return markdown

@@ -1,0 +1,196 @@
+"""The built site in a real browser: headless Debian Chromium driven by Playwright.
+
+Every page in both languages loads with no console error, no failed request and no request to
+another host; its formulas are rendered; its figures load; its language switcher leads to the
+same page. Search, the colour-scheme toggle and the code copy button work. Screenshots of three
+pages per language go to screenshots/ (a CI artifact). Every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitetools.browser import CHROMIUM_FLAGS, chromium_executable, serve_site
+from sitetools.pages import DEFAULT_LANGUAGE, ROOT, page_pairs
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+PAIRS = page_pairs()
+SCREENSHOTS = ROOT / "screenshots"
+TIMEOUT_MS = 20_000
+SEARCHES = [  # (language, query, page that must come first)
+    ("zh", "激活函数", "basics/activations"),
+    ("zh", "反向传播", "basics/backpropagation"),
+    ("zh", "卷积", "cnn/convolution"),
+    ("en", "activation", "basics/activations"),
+    ("en", "backpropagation", "basics/backpropagation"),
+    ("en", "convolution", "cnn/convolution"),
+]
+SCREENSHOT_PAGES = ["index", "basics/activations", "getting-started/setup"]
+_LEFTOVER_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\\(frac|sum|mathbf|sigma|partial)\b|\$\$?[^\s$]")
+
+_VISIBLE_TEXT_JS = """() => {
+  const article = document.querySelector('article').cloneNode(true);
+  article.querySelectorAll('pre, code, .highlight, script, style, .katex-mathml, .jp-InputArea,'
+    + ' .jp-OutputArea').forEach(e => e.remove());
+  return article.textContent;
+}"""
+
+_BROKEN_IMAGES_JS = """async () => {
+  const images = [...document.querySelectorAll('article img')];
+  images.forEach(i => { i.loading = 'eager'; });
+  const settled = Promise.all(images.map(i => i.complete ? null
+    : new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })));
+  await Promise.race([settled, new Promise(r => setTimeout(r, 10000))]);
+  return images.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src'));
+}"""
+
+
+def page_url(base: str, key: str, lang: str) -> str:
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return base + prefix + ("" if key == "index" else key + "/")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_executable()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI: `make browser-deps` installs Debian's chromium")
+        pytest.skip("no system Chromium (install Debian's `chromium`, or run `make browser-deps`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_FLAGS, timeout=TIMEOUT_MS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    if not (ROOT / "site" / "index.html").exists():
+        pytest.fail("site/ is not built: run `make build` (make test-site does)")
+    with serve_site() as url:
+        yield url
+
+
+@pytest.fixture()
+def tab(browser, base_url):
+    """A fresh page that records console errors, failed requests and external requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.problems = []
+    host = urlsplit(base_url).netloc
+
+    def on_request(request):
+        if not request.url.startswith(("data:", "blob:")) and urlsplit(request.url).netloc != host:
+            page.problems.append(f"request to another host: {request.url}")
+
+    page.on("request", on_request)
+    page.on("requestfailed", lambda r: page.problems.append(f"failed request: {r.url}"))
+    page.on(
+        "response", lambda r: r.status >= 400 and page.problems.append(f"HTTP {r.status}: {r.url}")
+    )
+    page.on(
+        "console", lambda m: m.type == "error" and page.problems.append(f"console error: {m.text}")
+    )
+    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+    yield page
+    context.close()
+
+
+def _open(tab, url: str) -> None:
+    tab.goto(url, wait_until="networkidle")
+    tab.wait_for_function("() => document.querySelector('article') !== null")
+
+
+PAGE_PARAMS = [(key, lang) for key in sorted(PAIRS) for lang in ("zh", "en")]
+
+
+@pytest.mark.parametrize(
+    ("key", "lang"), PAGE_PARAMS, ids=[f"{key}.{lang}" for key, lang in PAGE_PARAMS]
+)
+def test_page_in_browser(tab, base_url, key, lang):
+    _open(tab, page_url(base_url, key, lang))
+    formulas = tab.locator("article .arithmatex").count()
+    if formulas:
+        tab.wait_for_function(
+            "() => [...document.querySelectorAll('article .arithmatex')]"
+            ".every(e => e.querySelector('.katex'))",
+            timeout=TIMEOUT_MS,
+        )
+    leftover = _LEFTOVER_TEX.findall(tab.evaluate(_VISIBLE_TEXT_JS))
+    assert leftover == [], "unrendered TeX in the visible text"
+    assert tab.evaluate(_BROKEN_IMAGES_JS) == [], "images that did not load"
+    other = "en" if lang == "zh" else "zh"
+    switch = tab.locator(f"a.md-select__link[hreflang='{other}']").first
+    assert switch.evaluate("a => a.href") == page_url(base_url, key, other)
+    assert tab.problems == []
+    if key in SCREENSHOT_PAGES:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        tab.screenshot(path=SCREENSHOTS / f"{key.replace('/', '_')}.{lang}.png")
+
+
+def test_language_switcher_navigates(tab, base_url):
+    _open(tab, page_url(base_url, "basics/activations", "zh"))
+    tab.locator("a.md-select__link[hreflang='en']").first.dispatch_event("click")
+    tab.wait_for_url(page_url(base_url, "basics/activations", "en"))
+    assert tab.locator("article h1").inner_text().startswith("Activation functions")
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "target"), SEARCHES, ids=[f"{lang}:{query}" for lang, query, _ in SEARCHES]
+)
+def test_search_lists_the_right_page_first(tab, base_url, lang, query, target):
+    if target not in PAIRS:
+        pytest.skip(f"the page {target} is not written yet")
+    _open(tab, page_url(base_url, "index", lang))
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    box = tab.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on key events; fill() alone sends none
+    first = tab.locator(".md-search-result__item a").first
+    first.wait_for(timeout=TIMEOUT_MS)
+    found = urlsplit(first.evaluate("a => a.href"))
+    assert f"{found.scheme}://{found.netloc}{found.path}" == page_url(base_url, target, lang)
+    assert tab.problems == []
+
+
+def test_colour_scheme_toggle(tab, base_url):
+    _open(tab, page_url(base_url, "index", "en"))
+    before = tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    tab.locator("form[data-md-component='palette'] label:visible").first.click()
+    tab.wait_for_function(
+        f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}"
+    )
+    assert {before, tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')")} == {
+        "default",
+        "slate",
+    }
+
+
+def test_copy_button_copies_the_code(tab, base_url):
+    _open(tab, page_url(base_url, "basics/activations", "en"))
+    block = tab.locator("article div.highlight").first
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    copied = tab.evaluate("() => navigator.clipboard.readText()")
+    source = (ROOT / "snippets" / "activations_linear_collapse.py").read_text(encoding="utf-8")
+    assert copied.strip() == source.strip()  # the first block on the page includes this file
+
+
+def test_screenshots_were_saved():
+    saved = sorted(p.name for p in Path(SCREENSHOTS).glob("*.png"))
+    expected = sorted(
+        f"{k.replace('/', '_')}.{lang}.png" for k in SCREENSHOT_PAGES for lang in ("zh", "en")
+    )
+    assert saved == expected
