@@ -32,6 +32,12 @@ def gpu_count() -> int:
 
 
 def pytest_collection_modifyitems(config, items):
+    backend = os.environ.get("KERAS_BACKEND", "tensorflow")
+    if backend != "tensorflow":
+        skip_tf = pytest.mark.skip(reason=f"tensorflow_only: needs TensorFlow (backend {backend})")
+        for item in items:
+            if item.get_closest_marker("tensorflow_only"):
+                item.add_marker(skip_tf)
     gpu_items = [item for item in items if item.get_closest_marker("gpu")]
     if gpu_items and gpu_count() == 0:
         skip = pytest.mark.skip(
