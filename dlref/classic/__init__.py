@@ -1,0 +1,1 @@
+"""Classical machine-learning models in NumPy, with scikit-learn's interface."""
