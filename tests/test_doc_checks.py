@@ -92,3 +92,21 @@ def test_wrapped_chinese_lines_are_joined_outside_code():
     assert join_cjk_lines(text) == (
         "构建网站时在 CPU 上。\n\n- 第一项继续\n```text\n中文\n中文\n```\nEnglish\n中文\n"
     )
+
+
+def test_a_page_in_one_language_only_fails_the_build(tmp_path, monkeypatch):
+    import mkdocs.exceptions
+
+    from hooks import i18n_guard
+    from sitetools import pages
+
+    (tmp_path / "basics").mkdir()
+    (tmp_path / "basics" / "only.zh.md").write_text("# 只有中文\n", encoding="utf-8")
+    (tmp_path / "index.en.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "index.zh.md").write_text("# 首页\n", encoding="utf-8")
+    monkeypatch.setattr(pages, "DOCS", tmp_path)
+    with pytest.raises(mkdocs.exceptions.PluginError, match=r"docs/basics/only\.en\.md"):
+        i18n_guard.on_pre_build(config=None)
+    (tmp_path / "stray.md").write_text("# no language\n", encoding="utf-8")
+    with pytest.raises(mkdocs.exceptions.PluginError, match="language suffix"):
+        i18n_guard.on_pre_build(config=None)
