@@ -28,11 +28,17 @@ from dlref._validate import (
 __all__ = [
     "BaseModel",
     "ClassifierMixin",
+    "ConvergenceWarning",
     "RegressorMixin",
+    "TransformerMixin",
     "_check_X",
     "_check_X_y",
     "_check_labels",
 ]
+
+
+class ConvergenceWarning(UserWarning):
+    """An iterative solver stopped at its iteration limit before meeting its tolerance."""
 
 
 def _check_X(X: ArrayLike, n_features: int | None = None) -> NDArray[np.floating]:
@@ -140,3 +146,11 @@ class ClassifierMixin:
         y = _check_y(y, numeric=False)
         check_same_length(y_pred, y, "predict(X)", "y")
         return float(np.mean(y_pred == y))
+
+
+class TransformerMixin:
+    """Adds ``fit_transform`` to a transformer that has ``fit`` and ``transform``."""
+
+    def fit_transform(self, X: ArrayLike, y: ArrayLike | None = None) -> NDArray[np.floating]:
+        """``fit(X, y)`` then ``transform(X)``."""
+        return self.fit(X, y).transform(X)  # type: ignore[attr-defined]
