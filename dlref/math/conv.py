@@ -1,0 +1,332 @@
+r"""2-D convolution and pooling in NumPy, channels-last like Keras.
+
+Images have shape ``(N, H, W, C)``. A convolution kernel has shape ``(kh, kw, C_in, C_out)``,
+exactly as ``keras.layers.Conv2D`` stores it, so ``conv2d(x, *layer.get_weights())`` reproduces the
+layer. Along each spatial axis of size :math:`n`, with kernel size :math:`k`, stride :math:`s` and
+dilation :math:`d`, the output size is
+
+- ``'valid'`` (no padding): :math:`\lfloor (n - d(k-1) - 1) / s \rfloor + 1`;
+- ``'same'`` (zero padding): :math:`\lceil n / s \rceil`, with the padding split as TensorFlow
+  does: :math:`p = \max((n' - 1)s + d(k-1) + 1 - n, 0)` in total, :math:`\lfloor p/2 \rfloor`
+  before and the rest (one more when :math:`p` is odd) after, i.e. at the bottom/right.
+
+The convolution is a cross-correlation, as in every deep-learning library:
+:math:`y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,\,is_h + ud_h,\,js_w + vd_w,\,c}\,K_{u,v,c,o}`.
+It is computed by im2col: every receptive field is copied into one row of a matrix
+(:func:`numpy.lib.stride_tricks.sliding_window_view` makes the windows without copying), and one
+matrix product with the reshaped kernel gives all outputs at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+from numpy.typing import ArrayLike, NDArray
+
+from dlref._validate import as_float_array, check_choice, check_int
+
+FloatArray = NDArray[np.floating]
+Pair = tuple[int, int]
+
+PADDINGS = ("valid", "same")
+
+
+def _pair(value: Any, name: str) -> Pair:
+    """Return an int or a pair of ints as a pair of positive ints, naming ``name`` on error."""
+    if isinstance(value, (tuple, list)):
+        if len(value) != 2:
+            raise ValueError(f"{name} must be an int or a pair (rows, cols); got {value!r}")
+        return check_int(value[0], f"{name}[0]", minimum=1), check_int(
+            value[1], f"{name}[1]", minimum=1
+        )
+    number = check_int(value, name, minimum=1)
+    return number, number
+
+
+def _effective_size(kernel_size: int, dilation: int) -> int:
+    """Span of a dilated kernel: :math:`d(k-1) + 1`."""
+    return dilation * (kernel_size - 1) + 1
+
+
+def conv_output_size(
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    padding: str = "valid",
+    dilation: int = 1,
+) -> int:
+    r"""Output length along one axis: :math:`\lfloor (n - d(k-1) - 1)/s \rfloor + 1` or
+    :math:`\lceil n/s \rceil`.
+
+    The first formula is for ``padding='valid'``, the second for ``'same'``. Raises
+    ``ValueError`` when a ``'valid'`` input is shorter than the dilated kernel :math:`d(k-1) + 1`.
+    """
+    n = check_int(input_size, "input_size", minimum=1)
+    k = check_int(kernel_size, "kernel_size", minimum=1)
+    s = check_int(stride, "stride", minimum=1)
+    d = check_int(dilation, "dilation", minimum=1)
+    check_choice(padding, "padding", PADDINGS)
+    if padding == "same":
+        return -(-n // s)
+    span = _effective_size(k, d)
+    if n < span:
+        raise ValueError(
+            f"input_size={n} is smaller than the kernel span {span} (= dilation*(kernel_size-1)+1 "
+            f"with kernel_size={k}, dilation={d}); padding='valid' needs input_size >= {span}"
+        )
+    return (n - span) // s + 1
+
+
+def _same_padding(n: int, k: int, s: int, d: int) -> tuple[int, int]:
+    """TensorFlow's 'same' padding (before, after) along one axis: the extra pixel goes after."""
+    out = -(-n // s)
+    total = max((out - 1) * s + _effective_size(k, d) - n, 0)
+    return total // 2, total - total // 2
+
+
+def _check_images(x: ArrayLike, name: str = "x") -> FloatArray:
+    x = as_float_array(x, name)
+    if x.ndim != 4:
+        raise ValueError(f"{name} must be 4-D (N, H, W, C), channels last; got shape {x.shape}")
+    if 0 in x.shape:
+        raise ValueError(f"{name} must not be empty; got shape {x.shape}")
+    return x
+
+
+def _check_kernel(kernel: ArrayLike, x: FloatArray, last_axis: str) -> FloatArray:
+    kernel = as_float_array(kernel, "kernel")
+    if kernel.ndim != 4:
+        raise ValueError(
+            f"kernel must be 4-D (kh, kw, C_in, {last_axis}); got shape {kernel.shape}"
+        )
+    if 0 in kernel.shape:
+        raise ValueError(f"kernel must not be empty; got shape {kernel.shape}")
+    if kernel.shape[2] != x.shape[3]:
+        raise ValueError(
+            f"kernel expects C_in={kernel.shape[2]} input channels (kernel shape {kernel.shape}) "
+            f"but x has {x.shape[3]} (x shape {x.shape})"
+        )
+    return kernel
+
+
+def _windows(
+    x: FloatArray,
+    size: Pair,
+    stride: Pair,
+    dilation: Pair,
+    padding: str,
+    pad_value: float = 0.0,
+) -> FloatArray:
+    """Strided view of shape ``(N, H', W', C, kh, kw)`` holding every (dilated) window of ``x``.
+
+    Only the padding makes a copy; the windows themselves are a view.
+    """
+    out_h, out_w = (
+        conv_output_size(n, k, s, padding, d)
+        for n, k, s, d in zip(x.shape[1:3], size, stride, dilation, strict=True)
+    )
+    if padding == "same":
+        pads = [
+            _same_padding(n, k, s, d)
+            for n, k, s, d in zip(x.shape[1:3], size, stride, dilation, strict=True)
+        ]
+        if any(p for pair in pads for p in pair):
+            x = np.pad(x, ((0, 0), pads[0], pads[1], (0, 0)), constant_values=pad_value)
+    span = (_effective_size(size[0], dilation[0]), _effective_size(size[1], dilation[1]))
+    view = sliding_window_view(x, span, axis=(1, 2))
+    view = view[:, :: stride[0], :: stride[1], :, :: dilation[0], :: dilation[1]]
+    return view[:, :out_h, :out_w]
+
+
+def _conv_arguments(
+    x: ArrayLike, kernel: ArrayLike, stride: Any, padding: str, dilation: Any, last_axis: str
+) -> tuple[FloatArray, FloatArray, Pair, Pair]:
+    x = _check_images(x)
+    kernel = _check_kernel(kernel, x, last_axis)
+    strides = _pair(stride, "stride")
+    dilations = _pair(dilation, "dilation")
+    check_choice(padding, "padding", PADDINGS)
+    if max(strides) > 1 and max(dilations) > 1:
+        raise ValueError(
+            f"stride > 1 cannot be combined with dilation > 1 (Keras and TensorFlow forbid it); "
+            f"got stride={stride!r}, dilation={dilation!r}"
+        )
+    if padding == "valid":
+        for axis, n, k, d in zip(
+            ("H", "W"), x.shape[1:3], kernel.shape[:2], dilations, strict=True
+        ):
+            if n < _effective_size(k, d):
+                raise ValueError(
+                    f"x is too small for kernel with padding='valid': {axis}={n} but the dilated "
+                    f"kernel spans {_effective_size(k, d)} (x shape {x.shape}, kernel shape "
+                    f"{kernel.shape}, dilation={dilation!r})"
+                )
+    return x, kernel, strides, dilations
+
+
+def _check_bias(bias: ArrayLike | None, channels: int) -> FloatArray | None:
+    if bias is None:
+        return None
+    bias = as_float_array(bias, "bias")
+    if bias.shape != (channels,):
+        raise ValueError(
+            f"bias must have shape ({channels},), one per output channel; got {bias.shape}"
+        )
+    return bias
+
+
+def conv2d(
+    x: ArrayLike,
+    kernel: ArrayLike,
+    bias: ArrayLike | None = None,
+    stride: int | Sequence[int] = 1,
+    padding: str = "valid",
+    dilation: int | Sequence[int] = 1,
+) -> FloatArray:
+    r"""2-D convolution (cross-correlation) of channels-last images with a bank of kernels.
+
+    :math:`y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,is_h+ud_h,js_w+vd_w,c}K_{u,v,c,o}`.
+
+    ``x`` has shape ``(N, H, W, C_in)``, ``kernel`` ``(kh, kw, C_in, C_out)``, ``bias``
+    ``(C_out,)`` or ``None``; the result has shape ``(N, H', W', C_out)`` with :math:`H', W'` from
+    :func:`conv_output_size`. It equals ``keras.layers.Conv2D`` with the same weights, strides,
+    padding and dilation rate.
+    """
+    x, kernel, strides, dilations = _conv_arguments(x, kernel, stride, padding, dilation, "C_out")
+    kh, kw, c_in, c_out = kernel.shape
+    bias = _check_bias(bias, c_out)
+    view = _windows(x, (kh, kw), strides, dilations, padding)  # (N, H', W', C_in, kh, kw)
+    n, out_h, out_w = view.shape[:3]
+    # im2col: one row per output pixel, ordered (kh, kw, C_in) like the kernel's memory layout,
+    # so the kernel reshapes without a copy and the copy below reads x along contiguous channels.
+    columns = view.transpose(0, 1, 2, 4, 5, 3).reshape(n * out_h * out_w, kh * kw * c_in)
+    dtype = np.result_type(x.dtype, kernel.dtype)
+    out = columns.astype(dtype, copy=False) @ kernel.reshape(kh * kw * c_in, c_out).astype(
+        dtype, copy=False
+    )
+    if bias is not None:
+        out += bias.astype(dtype, copy=False)
+    return out.reshape(n, out_h, out_w, c_out)
+
+
+def depthwise_conv2d(
+    x: ArrayLike,
+    kernel: ArrayLike,
+    bias: ArrayLike | None = None,
+    stride: int | Sequence[int] = 1,
+    padding: str = "valid",
+    dilation: int | Sequence[int] = 1,
+) -> FloatArray:
+    r"""Depthwise convolution: each input channel is filtered on its own by ``multiplier`` kernels.
+
+    :math:`y_{n,i,j,cM+m} = b_{cM+m} + \sum_{u,v} x_{n,is_h+ud_h,js_w+vd_w,c}K_{u,v,c,m}`, where
+    :math:`M` is the depth multiplier. ``kernel`` has shape ``(kh, kw, C_in, M)``, ``bias``
+    ``(C_in * M,)`` or ``None``; the result has shape ``(N, H', W', C_in * M)``, channel
+    :math:`cM + m` coming from input channel :math:`c`, as in ``keras.layers.DepthwiseConv2D``.
+    """
+    x, kernel, strides, dilations = _conv_arguments(
+        x, kernel, stride, padding, dilation, "multiplier"
+    )
+    kh, kw, c_in, multiplier = kernel.shape
+    bias = _check_bias(bias, c_in * multiplier)
+    view = _windows(x, (kh, kw), strides, dilations, padding)  # (N, H', W', C_in, kh, kw)
+    out = np.einsum("nhwcuv,uvcm->nhwcm", view, kernel, optimize=True)
+    out = out.reshape(*out.shape[:3], c_in * multiplier)
+    if bias is not None:
+        out = out + bias
+    return out
+
+
+def _pool_arguments(
+    x: ArrayLike, pool_size: Any, strides: Any, padding: str
+) -> tuple[FloatArray, Pair, Pair]:
+    x = _check_images(x)
+    size = _pair(pool_size, "pool_size")
+    step = size if strides is None else _pair(strides, "strides")
+    check_choice(padding, "padding", PADDINGS)
+    if padding == "valid":
+        for axis, n, k in zip(("H", "W"), x.shape[1:3], size, strict=True):
+            if n < k:
+                raise ValueError(
+                    f"x is too small for pool_size={pool_size!r} with padding='valid': {axis}={n} "
+                    f"(x shape {x.shape})"
+                )
+    return x, size, step
+
+
+def max_pool2d(
+    x: ArrayLike,
+    pool_size: int | Sequence[int] = 2,
+    strides: int | Sequence[int] | None = None,
+    padding: str = "valid",
+) -> FloatArray:
+    r"""Max pooling :math:`y_{n,i,j,c} = \max_{u,v} x_{n,is_h+u,js_w+v,c}` over each window.
+
+    ``strides`` defaults to ``pool_size``. With ``'same'`` padding the padded pixels never win
+    (they count as :math:`-\infty`). Matches ``keras.layers.MaxPooling2D``.
+    """
+    x, size, step = _pool_arguments(x, pool_size, strides, padding)
+    view = _windows(x, size, step, (1, 1), padding, pad_value=-np.inf)
+    return view.max(axis=(-2, -1))
+
+
+def _valid_counts(n: int, k: int, s: int, padding: str) -> NDArray[np.int64]:
+    """How many real (unpadded) pixels each pooling window covers along one axis."""
+    ones = np.ones(n, dtype=np.int64)
+    if padding == "same":
+        ones = np.pad(ones, _same_padding(n, k, s, 1))
+    out = conv_output_size(n, k, s, padding)
+    return sliding_window_view(ones, k)[::s][:out].sum(axis=-1)
+
+
+def avg_pool2d(
+    x: ArrayLike,
+    pool_size: int | Sequence[int] = 2,
+    strides: int | Sequence[int] | None = None,
+    padding: str = "valid",
+) -> FloatArray:
+    r"""Average pooling :math:`y_{n,i,j,c} = \frac{1}{|W_{ij}|}\sum_{(u,v) \in W_{ij}} x_{n,u,v,c}`.
+
+    :math:`W_{ij}` is the set of real pixels in window :math:`(i, j)`: with ``'same'`` padding the
+    padded zeros are left out of the mean, as ``keras.layers.AveragePooling2D`` does.
+    ``strides`` defaults to ``pool_size``.
+    """
+    x, size, step = _pool_arguments(x, pool_size, strides, padding)
+    view = _windows(x, size, step, (1, 1), padding)
+    sums = view.sum(axis=(-2, -1))
+    if padding == "valid":
+        return sums / x.dtype.type(size[0] * size[1])
+    rows = _valid_counts(x.shape[1], size[0], step[0], padding)
+    cols = _valid_counts(x.shape[2], size[1], step[1], padding)
+    counts = np.outer(rows, cols).astype(x.dtype)
+    return sums / counts[None, :, :, None]
+
+
+def receptive_field(layers: Sequence[Sequence[int]]) -> int:
+    r"""Receptive field (in input pixels, along one axis) of a stack of convolution/pooling layers.
+
+    Each layer is ``(kernel_size, stride, dilation)`` (or ``(kernel_size, stride)``, dilation 1),
+    first layer first. :math:`r = 1 + \sum_l d_l (k_l - 1) \prod_{m < l} s_m`: two stacked 3x3
+    convolutions see 5 pixels, three see 7.
+    """
+    if isinstance(layers, (str, bytes)) or not isinstance(layers, Sequence):
+        raise TypeError(
+            f"layers must be a list of (kernel_size, stride, dilation) tuples; got "
+            f"{type(layers).__name__}"
+        )
+    field, jump = 1, 1
+    for index, layer in enumerate(layers):
+        if not isinstance(layer, (tuple, list)) or len(layer) not in (2, 3):
+            raise ValueError(
+                f"layers[{index}] must be (kernel_size, stride, dilation) or (kernel_size, "
+                f"stride); got {layer!r}"
+            )
+        k = check_int(layer[0], f"layers[{index}] kernel_size", minimum=1)
+        s = check_int(layer[1], f"layers[{index}] stride", minimum=1)
+        d = check_int(layer[2], f"layers[{index}] dilation", minimum=1) if len(layer) == 3 else 1
+        field += d * (k - 1) * jump
+        jump *= s
+    return field

@@ -1,0 +1,238 @@
+"""dlref.math.conv against keras.layers.Conv2D / DepthwiseConv2D / MaxPooling2D / AveragePooling2D.
+
+Keras layers get the same weights with ``set_weights`` after ``build``; float32, atol 1e-4.
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dlref.math.conv import (
+    avg_pool2d,
+    conv2d,
+    conv_output_size,
+    depthwise_conv2d,
+    max_pool2d,
+    receptive_field,
+)
+
+ATOL = 1e-4
+RNG = np.random.default_rng(0)
+# Odd height, even width: 'same' padding is then asymmetric along one axis and not the other.
+X = RNG.normal(size=(2, 9, 8, 3)).astype(np.float32)
+
+# (strides, dilation_rate): Keras forbids strides > 1 together with dilation_rate > 1.
+GEOMETRIES = [(1, 1), (2, 1), (3, 1), ((2, 1), 1), (1, 2), (1, (2, 3))]
+
+
+def _np(tensor) -> np.ndarray:
+    return keras.ops.convert_to_numpy(tensor)
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+@pytest.mark.parametrize(("strides", "dilation"), GEOMETRIES)
+@pytest.mark.parametrize(("kernel_size", "c_out"), [((3, 3), 4), ((2, 3), 1), ((1, 1), 2)])
+def test_conv2d_matches_keras(padding, strides, dilation, kernel_size, c_out):
+    kernel = RNG.normal(size=(*kernel_size, X.shape[-1], c_out)).astype(np.float32)
+    bias = RNG.normal(size=c_out).astype(np.float32)
+    layer = keras.layers.Conv2D(
+        c_out, kernel_size, strides=strides, padding=padding, dilation_rate=dilation
+    )
+    layer.build(X.shape)
+    layer.set_weights([kernel, bias])
+    expected = _np(layer(X))
+    got = conv2d(X, kernel, bias, stride=strides, padding=padding, dilation=dilation)
+    assert got.shape == expected.shape == layer.compute_output_shape(X.shape)
+    assert got.dtype == np.float32
+    np.testing.assert_allclose(got, expected, atol=ATOL)
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+def test_conv2d_without_bias_matches_keras_use_bias_false(padding):
+    kernel = RNG.normal(size=(3, 3, 3, 5)).astype(np.float32)
+    layer = keras.layers.Conv2D(5, 3, padding=padding, use_bias=False)
+    layer.build(X.shape)
+    layer.set_weights([kernel])
+    np.testing.assert_allclose(conv2d(X, kernel, padding=padding), _np(layer(X)), atol=ATOL)
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+@pytest.mark.parametrize(("strides", "dilation"), [(1, 1), (2, 1), (1, 2), (1, (2, 1))])
+@pytest.mark.parametrize(("kernel_size", "multiplier"), [((3, 3), 1), ((2, 3), 2)])
+def test_depthwise_conv2d_matches_keras(padding, strides, dilation, kernel_size, multiplier):
+    # TensorFlow's depthwise kernel needs equal row and column strides.
+    kernel = RNG.normal(size=(*kernel_size, X.shape[-1], multiplier)).astype(np.float32)
+    bias = RNG.normal(size=X.shape[-1] * multiplier).astype(np.float32)
+    layer = keras.layers.DepthwiseConv2D(
+        kernel_size,
+        strides=strides,
+        padding=padding,
+        depth_multiplier=multiplier,
+        dilation_rate=dilation,
+    )
+    layer.build(X.shape)
+    layer.set_weights([kernel, bias])
+    expected = _np(layer(X))
+    got = depthwise_conv2d(X, kernel, bias, stride=strides, padding=padding, dilation=dilation)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, atol=ATOL)
+
+
+POOLS = [(2, None), (3, None), (3, 2), ((2, 3), (1, 2)), (2, 1), ((3, 1), None)]
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+@pytest.mark.parametrize(("pool_size", "strides"), POOLS)
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [(max_pool2d, keras.layers.MaxPooling2D), (avg_pool2d, keras.layers.AveragePooling2D)],
+    ids=["max", "avg"],
+)
+def test_pooling_matches_keras(ours, theirs, pool_size, strides, padding):
+    layer = theirs(pool_size=pool_size, strides=strides, padding=padding)
+    expected = _np(layer(X))
+    got = ours(X, pool_size=pool_size, strides=strides, padding=padding)
+    assert got.shape == expected.shape == layer.compute_output_shape(X.shape)
+    assert got.dtype == np.float32
+    np.testing.assert_allclose(got, expected, atol=ATOL)
+
+
+def test_same_average_pooling_ignores_padded_pixels():
+    x = np.ones((1, 3, 3, 1), dtype=np.float32)
+    np.testing.assert_array_equal(avg_pool2d(x, 2, padding="same"), np.ones((1, 2, 2, 1)))
+
+
+def test_same_padding_puts_the_extra_pixel_bottom_right():
+    # A 2x2 kernel of ones over a 3x3 image with 'same' padding: TensorFlow pads 0 before and 1
+    # after, so the top-left output sums the top-left 2x2 block.
+    x = np.arange(9.0).reshape(1, 3, 3, 1)
+    out = conv2d(x, np.ones((2, 2, 1, 1)), padding="same")
+    np.testing.assert_array_equal(out[0, :, :, 0], [[8, 12, 7], [20, 24, 13], [13, 15, 8]])
+
+
+def test_float64_input_gives_float64():
+    kernel = np.ones((3, 3, 3, 2))
+    assert conv2d(X.astype(np.float64), kernel).dtype == np.float64
+
+
+def test_conv_output_size_formulas():
+    assert conv_output_size(32, 3) == 30
+    assert conv_output_size(32, 3, padding="same") == 32
+    assert conv_output_size(7, 3, stride=2) == 3
+    assert conv_output_size(7, 3, stride=2, padding="same") == 4
+    assert conv_output_size(9, 3, dilation=2) == 5
+    assert conv_output_size(5, 3, dilation=2) == 1
+    with pytest.raises(ValueError, match=r"input_size=4.*kernel span 5"):
+        conv_output_size(4, 3, dilation=2)
+    with pytest.raises(ValueError, match="stride"):
+        conv_output_size(8, 3, stride=0)
+    with pytest.raises(ValueError, match="padding"):
+        conv_output_size(8, 3, padding="full")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    h=st.integers(1, 12),
+    w=st.integers(1, 12),
+    k=st.integers(1, 4),
+    s=st.integers(1, 3),
+    d=st.integers(1, 3),
+    padding=st.sampled_from(["valid", "same"]),
+)
+def test_output_shape_equals_conv_output_size(h, w, k, s, d, padding):
+    if s > 1 and d > 1:
+        d = 1
+    span = d * (k - 1) + 1
+    x = np.zeros((1, h, w, 2), dtype=np.float32)
+    kernel = np.zeros((k, k, 2, 3), dtype=np.float32)
+    if padding == "valid" and min(h, w) < span:
+        with pytest.raises(ValueError, match="too small"):
+            conv2d(x, kernel, stride=s, padding=padding, dilation=d)
+        return
+    out = conv2d(x, kernel, stride=s, padding=padding, dilation=d)
+    expected = tuple(conv_output_size(n, k, s, padding, d) for n in (h, w))
+    assert out.shape == (1, *expected, 3)
+    if min(h, w) >= k:
+        pooled = max_pool2d(x, k, s, padding)
+        assert pooled.shape[1:3] == tuple(conv_output_size(n, k, s, padding) for n in (h, w))
+
+
+def test_receptive_field_of_stacked_3x3():
+    assert receptive_field([(3, 1, 1)]) == 3
+    assert receptive_field([(3, 1, 1)] * 2) == 5
+    assert receptive_field([(3, 1, 1)] * 3) == 7
+    assert receptive_field([(3, 1), (2, 2), (3, 1)]) == 3 + 1 + 2 * 2
+    assert receptive_field([(3, 1, 2), (3, 1, 4)]) == 1 + 2 * 2 + 2 * 4
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 3), st.integers(1, 2), st.integers(1, 2)).map(
+            lambda t: t if t[1] == 1 else (t[0], t[1], 1)
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_receptive_field_is_the_support_of_one_output(layers):
+    # Push one impulse per input position through stacked all-ones 'valid' convolutions (along
+    # the width only): the inputs that reach output pixel 0 span the receptive field (dilated
+    # kernels leave holes inside it).
+    width = receptive_field(layers) + 6
+    x = np.eye(width).reshape(width, 1, width, 1)
+    for k, s, d in layers:
+        x = conv2d(x, np.ones((1, k, 1, 1)), stride=(1, s), dilation=(1, d))
+    reached = np.flatnonzero(x[:, 0, 0, 0])
+    assert reached[0] == 0
+    assert reached[-1] + 1 == receptive_field(layers)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "pattern"),
+    [
+        (lambda: conv2d(X[0], np.ones((3, 3, 3, 1))), ValueError, r"x must be 4-D.*\(9, 8, 3\)"),
+        (lambda: conv2d(X, np.ones((3, 3, 3))), ValueError, r"kernel must be 4-D.*\(3, 3, 3\)"),
+        (lambda: conv2d(X, np.ones((3, 3, 2, 1))), ValueError, r"kernel expects C_in=2.*x has 3"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 4)), np.ones(3)), ValueError, r"bias.*\(4,\)"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), stride=0), ValueError, "stride must be >= 1"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), stride=(1, -1)), ValueError, r"stride\[1\]"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), stride=1.5), TypeError, "stride"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), stride=(1, 2, 3)), ValueError, "stride"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), dilation=0), ValueError, "dilation"),
+        (
+            lambda: conv2d(X, np.ones((3, 3, 3, 1)), stride=2, dilation=2),
+            ValueError,
+            "stride > 1 cannot be combined with dilation > 1",
+        ),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), padding="full"), ValueError, "padding"),
+        (lambda: conv2d(X, np.ones((10, 3, 3, 1))), ValueError, "x is too small.*H=9"),
+        (lambda: conv2d(X.astype(bool), np.ones((3, 3, 3, 1))), TypeError, r"\bx\b"),
+        (
+            lambda: depthwise_conv2d(X, np.ones((3, 3, 4, 1))),
+            ValueError,
+            "kernel expects C_in=4",
+        ),
+        (lambda: depthwise_conv2d(X, np.ones((3, 3, 3, 2)), np.ones(3)), ValueError, r"\(6,\)"),
+        (lambda: max_pool2d(X[0]), ValueError, "x must be 4-D"),
+        (lambda: max_pool2d(X, pool_size=0), ValueError, "pool_size"),
+        (lambda: avg_pool2d(X, strides=0), ValueError, "strides"),
+        (lambda: avg_pool2d(X, padding="causal"), ValueError, "padding"),
+        (lambda: max_pool2d(X, pool_size=10), ValueError, "too small for pool_size"),
+        (lambda: receptive_field([(3, 0, 1)]), ValueError, r"layers\[0\] stride"),
+        (lambda: receptive_field([(3,)]), ValueError, r"layers\[0\]"),
+        (lambda: receptive_field(3), TypeError, "layers"),
+    ],
+)
+def test_bad_input_is_named(call, error, pattern):
+    with pytest.raises(error, match=pattern):
+        call()
+
+
+def test_keras_forbids_strides_with_dilation():
+    with pytest.raises(ValueError, match="dilation"):
+        keras.layers.Conv2D(1, 3, strides=2, dilation_rate=2)
