@@ -8,17 +8,19 @@ executed notebook, and publishes that ``.ipynb`` next to the page for download.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import sys
 import types
+from html import escape as html_escape
 from pathlib import Path
+from urllib.parse import unquote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.structure.toc import get_toc
 from mkdocs_jupyter.nbconvert2 import nb2html
-from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
 from sitetools.notebooks import executed
 from sitetools.pages import Page
@@ -42,6 +44,53 @@ def _slim(html: str) -> str:
     return _EMPTY_SCRIPT.sub("", _STYLE_OR_SCRIPT.sub(keep, html))
 
 
+_HEADING = re.compile(r'<h([1-3])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+)\.md(#[^"]*)?"')
+
+
+_ENCODED = re.compile(r'(\bid="|href="#)([^"]*%[0-9A-Fa-f]{2}[^"]*)"')
+
+
+def _readable_ids(html: str) -> str:
+    """nbconvert percent-encodes heading ids (``#%E7%8E...``); use the text itself, as MkDocs
+    does for Markdown pages."""
+    return _ENCODED.sub(lambda m: f'{m[1]}{html_escape(unquote(m[2]))}"', html)
+
+
+def _toc_tokens(html: str) -> list[dict]:
+    """TOC entries from the headings nbconvert rendered, with the ids it actually gave them."""
+    tokens: list[dict] = []
+    stack: list[dict] = []
+    for level, anchor, inner in _HEADING.findall(html):
+        text = re.sub(r"<[^>]+>", "", inner).replace("¶", "").strip()
+        token = {
+            "level": int(level),
+            "id": anchor,
+            "name": text,
+            "html": text,
+            "children": [],
+            "data-toc-label": text,
+        }
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return tokens
+
+
+def _page_links(html: str, source_key: str) -> str:
+    """Turn links to ``other.md`` in markdown cells into the URLs MkDocs gives those pages."""
+    page_dir = posixpath.join(source_key, "")  # directory URLs: the page is a folder
+
+    def replace(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source_key), match[1]))
+        target_dir = "" if target == "index" else target.removesuffix("/index") + "/"
+        relative = posixpath.relpath(target_dir or ".", page_dir.rstrip("/") or ".")
+        return f'href="{relative.rstrip("/") + "/" if relative != "." else "./"}{match[2] or ""}"'
+
+    return _MD_LINK.sub(replace, html)
+
+
 def on_pre_page(page, config, files):
     source = Path(page.file.abs_src_path)
     if source.suffix != ".md" or not Page(source).is_notebook:
@@ -57,11 +106,11 @@ def on_pre_page(page, config, files):
             include_requirejs=False,
             custom_mathjax_url="",
         )
-        self.content = _slim(html)
-        toc_tokens, title = _get_nb_toc_tokens(str(notebook), 3)
+        self.content = _readable_ids(_page_links(_slim(html), Page(source).key))
+        toc_tokens = _toc_tokens(self.content)
         self.toc = get_toc(toc_tokens)
-        if title:
-            self.title = title
+        if toc_tokens and toc_tokens[0]["level"] == 1:
+            self.title = toc_tokens[0]["name"]
 
     page.render = types.MethodType(render, page)
     page.nb_url = notebook.name  # relative: the .ipynb is published next to the page

@@ -180,3 +180,66 @@ def test_api_reference_renders_docstring_formulas():
     html = built_path("appendix/api", "en").read_text(encoding="utf-8")
     assert 'id="dlref.math.activations.sigmoid"' in html
     assert "arithmatex" in html and ":math:<code>" not in html
+
+
+def _all_html() -> list[Path]:
+    return sorted(SITE.rglob("*.html"))
+
+
+def _anchors(path: Path, cache: dict[Path, set[str]]) -> set[str]:
+    if path not in cache:
+        ids = set()
+        for _, attrs in parse(path).tags:
+            ids.update(v for k, v in attrs.items() if k in ("id", "name") and v)
+        cache[path] = ids
+    return cache[path]
+
+
+def test_every_internal_link_and_anchor_in_the_built_site_resolves():
+    """A link checker over site/: each internal href/src points at a file, each #anchor exists."""
+    from urllib.parse import unquote
+
+    anchors: dict[Path, set[str]] = {}
+    broken = []
+    for page in _all_html():
+        if page.name == "404.html":  # its links are relative to wherever the 404 is served
+            continue
+        for tag, attrs in parse(page).tags:
+            url = attrs.get("href") if tag in ("a", "link") else attrs.get("src")
+            if (
+                not url
+                or _EXTERNAL.match(url)
+                or url.startswith(("mailto:", "data:", "javascript:"))
+            ):
+                continue
+            target, _, fragment = url.partition("#")
+            target = unquote(target.split("?")[0])
+            if target.startswith(SITE_PATH):
+                file = SITE / target.removeprefix(SITE_PATH)
+            elif target.startswith("/"):
+                broken.append(f"{page.relative_to(SITE)}: absolute link {url}")
+                continue
+            else:
+                file = (page.parent / target) if target else page
+            if file.is_dir() or not file.suffix:
+                file = file / "index.html"
+            if not file.resolve().is_file():
+                broken.append(f"{page.relative_to(SITE)}: {url}")
+            elif (
+                fragment
+                and file.suffix == ".html"
+                and unquote(fragment) not in _anchors(file.resolve(), anchors)
+            ):
+                broken.append(f"{page.relative_to(SITE)}: missing anchor {url}")
+    assert broken == [], "\n".join(broken)
+
+
+@pytest.mark.parametrize(("key", "lang"), PAGE_PARAMS, ids=PAGE_IDS)
+def test_headings_descend_one_level_at_a_time(key, lang):
+    levels = [level for level, _ in parse(built_path(key, lang)).headings if level > 0]
+    html = built_path(key, lang).read_text(encoding="utf-8")
+    article = html[html.find("<article") : html.find("</article>")]
+    levels = [int(m) for m in re.findall(r"<h([1-6])[\s>]", article)]
+    assert levels and levels[0] == 1 and levels.count(1) == 1, "one h1, first"
+    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert jumps == [], "a heading skips a level"
