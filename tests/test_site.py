@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from html.parser import HTMLParser
@@ -241,5 +242,5 @@ def test_headings_descend_one_level_at_a_time(key, lang):
     article = html[html.find("<article") : html.find("</article>")]
     levels = [int(m) for m in re.findall(r"<h([1-6])[\s>]", article)]
     assert levels and levels[0] == 1 and levels.count(1) == 1, "one h1, first"
-    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
     assert jumps == [], "a heading skips a level"
