@@ -1,0 +1,49 @@
+"""Model builders that return ``keras.Model`` objects, from an MLP to ResNet and a toy GAN.
+
+Every builder checks its arguments before it creates a layer and raises ``ValueError`` or
+``TypeError`` naming the argument and what to change (for example the smallest ``input_shape``
+a network accepts). Importing this package imports Keras.
+"""
+
+from dlref.models.cnn import (
+    VGG_CONFIGS,
+    alexnet,
+    alexnet_min_size,
+    alexnet_small,
+    lenet5,
+    vgg,
+    vgg16,
+    vgg19,
+)
+from dlref.models.gan import GAN, gan_discriminator, gan_generator
+from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
+from dlref.models.mlp import mlp
+from dlref.models.resnet import RESNET_LAYOUTS, residual_block, resnet
+from dlref.models.separable import ParamCounts, conv_param_counts, separable_block
+from dlref.models.sequence import sequence_classifier, sequence_regressor
+
+__all__ = [
+    "GAN",
+    "GOOGLENET_BLOCKS",
+    "RESNET_LAYOUTS",
+    "VGG_CONFIGS",
+    "ParamCounts",
+    "alexnet",
+    "alexnet_min_size",
+    "alexnet_small",
+    "conv_param_counts",
+    "gan_discriminator",
+    "gan_generator",
+    "googlenet",
+    "inception_block",
+    "lenet5",
+    "mlp",
+    "residual_block",
+    "resnet",
+    "separable_block",
+    "sequence_classifier",
+    "sequence_regressor",
+    "vgg",
+    "vgg16",
+    "vgg19",
+]

@@ -1,0 +1,150 @@
+r"""Residual networks (He et al., 2015): blocks that learn :math:`y = \mathrm{ReLU}(F(x) + s(x))`.
+
+The shortcut :math:`s` is the identity when :math:`F` keeps the shape, otherwise a 1x1
+convolution with the same stride followed by batch normalisation (a *projection*). The layout
+follows ``keras.applications.ResNet50`` (ResNet v1): convolutions have biases by default,
+batch normalisation uses :math:`\epsilon = 1.001 \times 10^{-5}`, and a bottleneck block puts its
+stride on the first 1x1 convolution. With ``use_bias=False`` the trainable parameters are those
+of torchvision's ResNets (11,689,512 for ResNet-18 with 1000 classes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import keras
+
+from dlref._validate import check_int
+from dlref.models._common import check_feature_map, check_input_shape, check_num_classes
+
+BN_EPSILON = 1.001e-5
+
+#: depth -> (block type, number of blocks in each of the four stages)
+RESNET_LAYOUTS: dict[int, tuple[str, tuple[int, int, int, int]]] = {
+    18: ("basic", (2, 2, 2, 2)),
+    34: ("basic", (3, 4, 6, 3)),
+    50: ("bottleneck", (3, 4, 6, 3)),
+    101: ("bottleneck", (3, 4, 23, 3)),
+    152: ("bottleneck", (3, 8, 36, 3)),
+}
+
+_EXPANSION = 4  # a bottleneck block outputs 4 x filters channels
+
+
+def _conv_bn(
+    x: Any,
+    filters: int,
+    kernel: int,
+    stride: int,
+    use_bias: bool,
+    name: str | None,
+    *,
+    relu: bool,
+) -> Any:
+    def sub(suffix: str) -> str | None:
+        return None if name is None else f"{name}_{suffix}"
+
+    x = keras.layers.Conv2D(
+        filters, kernel, strides=stride, padding="same", use_bias=use_bias, name=sub("conv")
+    )(x)
+    x = keras.layers.BatchNormalization(epsilon=BN_EPSILON, name=sub("bn"))(x)
+    if relu:
+        x = keras.layers.Activation("relu", name=sub("relu"))(x)
+    return x
+
+
+def residual_block(
+    x: Any,
+    filters: int,
+    stride: int = 1,
+    bottleneck: bool = False,
+    *,
+    use_bias: bool = True,
+    name: str | None = None,
+) -> Any:
+    r"""One residual block on a channels-last tensor ``x`` (functional API); returns its output.
+
+    - basic (``bottleneck=False``): 3x3 conv (stride ``stride``) + BN + ReLU, 3x3 conv + BN;
+      output channels ``filters``.
+    - bottleneck: 1x1 conv (stride ``stride``) + BN + ReLU, 3x3 conv + BN + ReLU,
+      1x1 conv to ``4 * filters`` + BN; output channels ``4 * filters``.
+
+    The shortcut is the identity if ``stride == 1`` and the channel count is unchanged, and a
+    projection (1x1 conv with stride ``stride`` + BN) otherwise. Output:
+    :math:`\mathrm{ReLU}(F(x) + s(x))`.
+    """
+    in_channels = check_feature_map(x)
+    filters = check_int(filters, "filters", minimum=1)
+    stride = check_int(stride, "stride", minimum=1)
+    if not isinstance(bottleneck, bool):
+        raise TypeError(f"bottleneck must be a bool; got {type(bottleneck).__name__}")
+    if not isinstance(use_bias, bool):
+        raise TypeError(f"use_bias must be a bool; got {type(use_bias).__name__}")
+
+    def sub(suffix: str) -> str | None:
+        return None if name is None else f"{name}_{suffix}"
+
+    out_channels = filters * _EXPANSION if bottleneck else filters
+    if stride != 1 or in_channels != out_channels:
+        shortcut = _conv_bn(x, out_channels, 1, stride, use_bias, sub("0"), relu=False)
+    else:
+        shortcut = x
+    if bottleneck:
+        y = _conv_bn(x, filters, 1, stride, use_bias, sub("1"), relu=True)
+        y = _conv_bn(y, filters, 3, 1, use_bias, sub("2"), relu=True)
+        y = _conv_bn(y, out_channels, 1, 1, use_bias, sub("3"), relu=False)
+    else:
+        y = _conv_bn(x, filters, 3, stride, use_bias, sub("1"), relu=True)
+        y = _conv_bn(y, filters, 3, 1, use_bias, sub("2"), relu=False)
+    y = keras.layers.Add(name=sub("add"))([shortcut, y])
+    return keras.layers.Activation("relu", name=sub("out"))(y)
+
+
+def resnet(
+    depth: int = 50,
+    input_shape: tuple[int, int, int] = (224, 224, 3),
+    num_classes: int = 1000,
+    *,
+    use_bias: bool = True,
+) -> keras.Model:
+    """ResNet-``depth`` (18, 34, 50, 101 or 152) in the ``keras.applications`` v1 layout.
+
+    Stem: 7x7/2 conv with 64 filters + BN + ReLU, 3x3/2 max-pool (both zero-padded so any image
+    size works). Then four stages with 64, 128, 256 and 512 filters (``4x`` that many output
+    channels for the bottleneck depths 50+), the first block of stages 2-4 with stride 2,
+    global average pooling and a softmax dense layer. ``resnet(50)`` has exactly the parameters
+    of ``keras.applications.ResNet50(weights=None)``; ``use_bias=False`` drops the convolution
+    biases (redundant before BN), as torchvision does.
+    """
+    if isinstance(depth, bool) or depth not in RESNET_LAYOUTS:
+        options = ", ".join(map(str, RESNET_LAYOUTS))
+        raise ValueError(f"depth must be one of {options}; got {depth!r}")
+    input_shape = check_input_shape(input_shape)
+    num_classes = check_num_classes(num_classes)
+    if not isinstance(use_bias, bool):
+        raise TypeError(f"use_bias must be a bool; got {type(use_bias).__name__}")
+    kind, blocks = RESNET_LAYOUTS[depth]
+
+    inputs = keras.Input(shape=input_shape, name="image")
+    x = keras.layers.ZeroPadding2D(3, name="conv1_pad")(inputs)
+    x = keras.layers.Conv2D(64, 7, strides=2, use_bias=use_bias, name="conv1_conv")(x)
+    x = keras.layers.BatchNormalization(epsilon=BN_EPSILON, name="conv1_bn")(x)
+    x = keras.layers.Activation("relu", name="conv1_relu")(x)
+    x = keras.layers.ZeroPadding2D(1, name="pool1_pad")(x)
+    x = keras.layers.MaxPooling2D(3, strides=2, name="pool1_pool")(x)
+    for stage, (filters, count) in enumerate(zip((64, 128, 256, 512), blocks, strict=True)):
+        for i in range(count):
+            x = residual_block(
+                x,
+                filters,
+                stride=2 if stage > 0 and i == 0 else 1,
+                bottleneck=kind == "bottleneck",
+                use_bias=use_bias,
+                name=f"conv{stage + 2}_block{i + 1}",
+            )
+    x = keras.layers.GlobalAveragePooling2D(name="avg_pool")(x)
+    outputs = keras.layers.Dense(num_classes, activation="softmax", name="predictions")(x)
+    return keras.Model(inputs, outputs, name=f"resnet{depth}")
+
+
+__all__ = ["BN_EPSILON", "RESNET_LAYOUTS", "residual_block", "resnet"]

@@ -1,0 +1,492 @@
+"""dlref.models builders: output shapes, parameter counts computed by hand, one training step each
+for the small models, and argument errors raised before any layer is built."""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import dlref.models.cnn as cnn_module
+import dlref.models.inception as inception_module
+from dlref.models._common import Window, min_input_size, output_size
+from dlref.models.cnn import (
+    VGG_CONFIGS,
+    alexnet,
+    alexnet_min_size,
+    alexnet_small,
+    lenet5,
+    vgg,
+    vgg16,
+)
+from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
+from dlref.models.mlp import mlp
+from dlref.models.resnet import residual_block, resnet
+from dlref.models.separable import conv_param_counts, separable_block
+from dlref.models.sequence import sequence_classifier, sequence_regressor
+
+
+# Hand formulas for parameter counts (weights + biases).
+def conv(k: int, c_in: int, c_out: int, bias: bool = True) -> int:
+    return k * k * c_in * c_out + (c_out if bias else 0)
+
+
+def dense(n_in: int, n_out: int) -> int:
+    return n_in * n_out + n_out
+
+
+def one_step(model: keras.Model, x: np.ndarray, y: np.ndarray, loss: str) -> float:
+    """Compile, run one train_on_batch step, assert the weights moved; return the loss."""
+    before = [w.copy() for w in model.get_weights()]
+    # One step: running eagerly skips tracing a tf.function, which costs more than the step.
+    model.compile(optimizer=keras.optimizers.SGD(0.01), loss=loss, run_eagerly=True)
+    value = float(np.asarray(model.train_on_batch(x, y)).ravel()[0])
+    assert np.isfinite(value)
+    after = model.get_weights()
+    assert any(not np.array_equal(a, b) for a, b in zip(before, after, strict=True))
+    return value
+
+
+def labels(n: int, classes: int, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).integers(0, classes, size=n)
+
+
+def images(n: int, shape: tuple[int, ...], seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).normal(size=(n, *shape)).astype("float32")
+
+
+@pytest.fixture
+def no_building(monkeypatch):
+    """Fail the test if a builder creates its Input before rejecting its arguments."""
+
+    def boom(*args, **kwargs):
+        raise AssertionError("keras.Input was called before the arguments were checked")
+
+    monkeypatch.setattr(keras, "Input", boom)
+
+
+# --- spatial arithmetic -------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    kernel=st.integers(1, 7),
+    stride=st.integers(1, 4),
+    padding=st.sampled_from(["valid", "same", 0, 1, 2]),
+    out=st.integers(1, 6),
+)
+def test_min_input_size_is_the_smallest_that_works(kernel, stride, padding, out):
+    windows = (Window(kernel, stride, padding), Window(3, 2))
+    smallest = min_input_size(windows, out)
+    assert output_size(windows, smallest) >= out
+    assert smallest == 1 or output_size(windows, smallest - 1) < out
+
+
+@pytest.mark.parametrize(
+    ("builder", "smallest"),
+    [
+        (alexnet, 67),
+        (lenet5, 16),
+        (alexnet_small, 8),
+        (lambda shape: vgg([4, "M"] * 5, shape), 32),  # the five pools of the named VGGs
+        (lambda shape: googlenet(shape, aux_classifiers=True), 65),
+    ],
+)
+def test_smallest_input_size_is_tight(monkeypatch, builder, smallest):
+    """Without our check Keras builds the model at the computed minimum and fails one below."""
+    monkeypatch.setattr(cnn_module, "check_image_size", lambda *a, **k: None)
+    monkeypatch.setattr(inception_module, "check_image_size", lambda *a, **k: None)
+    builder((smallest, smallest, 3))
+    with pytest.raises(ValueError, match="zero or negative"):
+        builder((smallest - 1, smallest - 1, 3))
+
+
+def test_alexnet_min_size_from_layer_arithmetic():
+    # Backwards from 1 pixel after the last pool: a valid k/s window needs (out - 1) * s + k.
+    size = 1
+    for _ in range(3):  # three 3x3/2 max-pools; the "same" convs 2-5 keep the size
+        size = (size - 1) * 2 + 3
+    size = (size - 1) * 4 + 11  # conv1: 11x11, stride 4
+    assert alexnet_min_size() == size == 67
+
+
+# --- MLP ----------------------------------------------------------------------------------------
+
+
+def test_mlp_params_shapes_and_training_step():
+    model = mlp(4, (16, 8), num_classes=3, dropout=0.2, l2=1e-3)
+    assert model.output_shape == (None, 3)
+    assert model.count_params() == dense(4, 16) + dense(16, 8) + dense(8, 3)
+    assert len(model.losses) == 3  # one L2 penalty per kernel
+    assert sum(isinstance(layer, keras.layers.Dropout) for layer in model.layers) == 2
+    x = images(32, (4,))
+    probs = keras.ops.convert_to_numpy(model(x))
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+    one_step(model, x, labels(32, 3), "sparse_categorical_crossentropy")
+
+
+def test_mlp_logits_and_softmax_regression():
+    logits = mlp(5, (), num_classes=2, output_activation=None)
+    assert logits.count_params() == dense(5, 2)
+    out = keras.ops.convert_to_numpy(logits(images(8, (5,))))
+    assert np.abs(out.sum(axis=1) - 1.0).max() > 1e-3  # raw scores, not probabilities
+    assert mlp(5, num_classes=1, output_activation="sigmoid").output_shape == (None, 1)
+
+
+# --- LeNet-5, AlexNet ---------------------------------------------------------------------------
+
+
+def test_lenet5_parameter_count_by_hand():
+    expected = (
+        conv(5, 1, 6)  # C1: 6 maps of 28x28
+        + conv(5, 6, 16)  # C3 after 2x2 pooling to 14x14; output 10x10, pooled to 5x5
+        + dense(5 * 5 * 16, 120)
+        + dense(120, 84)
+        + dense(84, 10)
+    )
+    assert expected == 61_706
+    model = lenet5()
+    assert model.count_params() == expected
+    assert model.output_shape == (None, 10)
+    assert [model.get_layer(n).output.shape[1] for n in ("c1", "s2", "c3", "s4")] == [28, 14, 10, 5]
+
+
+def test_lenet5_on_mnist_sized_input_trains():
+    model = lenet5((28, 28, 1), 10, activation="relu", pooling="max")
+    assert model.count_params() == conv(5, 1, 6) + conv(5, 6, 16) + dense(4 * 4 * 16, 120) + dense(
+        120, 84
+    ) + dense(84, 10)
+    one_step(model, images(16, (28, 28, 1)), labels(16, 10), "sparse_categorical_crossentropy")
+
+
+def test_alexnet_imagenet_layout():
+    model = alexnet()
+    expected = (
+        conv(11, 3, 96)
+        + conv(5, 96, 256)
+        + conv(3, 256, 384)
+        + conv(3, 384, 384)
+        + conv(3, 384, 256)
+        + dense(6 * 6 * 256, 4096)
+        + dense(4096, 4096)
+        + dense(4096, 1000)
+    )
+    assert model.count_params() == expected == 62_378_344
+    assert model.output_shape == (None, 1000)
+    sizes = [model.get_layer(n).output.shape[1] for n in ("conv1", "pool1", "pool2", "pool5")]
+    assert sizes == [55, 27, 13, 6]
+    conv_layers = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
+    dense_layers = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+    assert (len(conv_layers), len(dense_layers)) == (5, 3)
+
+
+def test_alexnet_small_trains_on_32x32():
+    model = alexnet_small((32, 32, 3), 10)
+    assert model.output_shape == (None, 10)
+    pools = [layer for layer in model.layers if isinstance(layer, keras.layers.MaxPooling2D)]
+    assert [p.input.shape[1] for p in pools] == [32, 16, 8]  # never 1x1 or empty
+    one_step(model, images(8, (32, 32, 3)), labels(8, 10), "sparse_categorical_crossentropy")
+
+
+# --- VGG ----------------------------------------------------------------------------------------
+
+
+def vgg_params(config, size: int, classes: int, units: int, channels: int = 3) -> int:
+    total, c_in = 0, channels
+    for item in config:
+        if item == "M":
+            size //= 2
+        else:
+            total, c_in = total + conv(3, c_in, item), item
+    return total + dense(size * size * c_in, units) + dense(units, units) + dense(units, classes)
+
+
+@pytest.mark.parametrize("name", ["vgg11", "vgg13"])  # 16 and 19: test_models_reference.py
+def test_named_vgg_counts_by_hand(name):
+    model = vgg(name, (32, 32, 3), num_classes=10, classifier_units=64)
+    assert model.count_params() == vgg_params(VGG_CONFIGS[name], 32, 10, 64)
+    n_conv = sum(isinstance(layer, keras.layers.Conv2D) for layer in model.layers)
+    assert n_conv + 3 == int(name[3:])  # VGG-n has n weight layers
+
+
+def test_small_vgg_config_trains():
+    config = [8, "M", 16, 16, "M"]
+    model = vgg(config, (16, 16, 3), num_classes=4, classifier_units=32)
+    assert model.output_shape == (None, 4)
+    assert model.count_params() == vgg_params(config, 16, 4, 32)
+    one_step(model, images(8, (16, 16, 3)), labels(8, 4), "sparse_categorical_crossentropy")
+
+
+def test_vgg_without_top_matches_keras_applications():
+    ours = vgg("vgg16", (32, 32, 3), include_top=False)
+    theirs = keras.applications.VGG16(weights=None, include_top=False, input_shape=(32, 32, 3))
+    assert ours.output_shape == theirs.output_shape == (None, 1, 1, 512)
+    assert ours.count_params() == theirs.count_params()
+
+
+# --- GoogLeNet ----------------------------------------------------------------------------------
+
+
+def test_inception_block_channels_and_params_by_hand():
+    inputs = keras.Input((28, 28, 192))
+    filters = (64, 96, 128, 16, 32, 32)  # block 3a of the paper
+    block = keras.Model(inputs, inception_block(inputs, *filters))
+    assert block.output_shape == (None, 28, 28, 64 + 128 + 32 + 32)
+    c = 192
+    expected = (
+        conv(1, c, 64)  # 1x1 branch
+        + conv(1, c, 96)
+        + conv(3, 96, 128)  # 3x3 branch
+        + conv(1, c, 16)
+        + conv(5, 16, 32)  # 5x5 branch
+        + conv(1, c, 32)  # pool projection
+    )
+    assert block.count_params() == expected == 163_696
+
+
+def test_googlenet_shapes_and_block_widths():
+    model = googlenet()
+    assert model.output_shape == (None, 1000)
+    assert GOOGLENET_BLOCKS["3a"] == (64, 96, 128, 16, 32, 32)
+    widths = [model.get_layer(f"inception_{b}_concat").output.shape[-1] for b in GOOGLENET_BLOCKS]
+    assert widths == [256, 480, 512, 512, 512, 528, 832, 832, 1024]  # Table 1 of the paper
+    sizes = [model.get_layer(f"inception_{b}_concat").output.shape[1] for b in ("3b", "4e", "5b")]
+    assert sizes == [28, 14, 7]
+
+    def block(c_in, c1, r3, c3, r5, c5, cp):
+        reduce_and_1x1 = conv(1, c_in, c1) + conv(1, c_in, r3) + conv(1, c_in, r5)
+        return reduce_and_1x1 + conv(3, r3, c3) + conv(5, r5, c5) + conv(1, c_in, cp)
+
+    expected = conv(7, 3, 64) + conv(1, 64, 64) + conv(3, 64, 192) + dense(1024, 1000)
+    inputs = [192, *widths[:-1]]
+    for c_in, filters in zip(inputs, GOOGLENET_BLOCKS.values(), strict=True):
+        expected += block(c_in, *filters)
+    assert model.count_params() == expected
+
+
+def test_googlenet_auxiliary_heads():
+    main = googlenet((96, 96, 3), 5).count_params()
+    model = googlenet((96, 96, 3), 5, aux_classifiers=True)
+    assert [tuple(o.shape) for o in model.outputs] == [(None, 5)] * 3
+    # 4a is 6x6 at 96x96: the 5x5/3 average pool leaves 1x1x128 for the dense layer of 1024.
+    heads = sum(conv(1, c, 128) + dense(128, 1024) + dense(1024, 5) for c in (512, 528))
+    assert model.count_params() == main + heads
+
+
+# --- ResNet (hand counts; keras.applications in tests/test_models_reference.py) -----------------
+
+
+def resnet_params(depth: int, classes: int, bias: bool) -> tuple[int, int]:
+    """(total, trainable) parameters of our ResNet layout; BN: 4 weights per channel, 2 trained."""
+    bottleneck = depth >= 50
+    blocks = {18: (2, 2, 2, 2), 34: (3, 4, 6, 3), 50: (3, 4, 6, 3)}[depth]
+    total = trainable = 0
+
+    def add(k, c_in, c_out):  # conv + BN
+        nonlocal total, trainable
+        total += conv(k, c_in, c_out, bias) + 4 * c_out
+        trainable += conv(k, c_in, c_out, bias) + 2 * c_out
+
+    add(7, 3, 64)
+    c_in = 64
+    for stage, (filters, count) in enumerate(zip((64, 128, 256, 512), blocks, strict=True)):
+        for i in range(count):
+            stride = 2 if stage > 0 and i == 0 else 1
+            c_out = 4 * filters if bottleneck else filters
+            if stride != 1 or c_in != c_out:
+                add(1, c_in, c_out)  # projection shortcut
+            if bottleneck:
+                add(1, c_in, filters), add(3, filters, filters), add(1, filters, c_out)
+            else:
+                add(3, c_in, filters), add(3, filters, filters)
+            c_in = c_out
+    return total + dense(c_in, classes), trainable + dense(c_in, classes)
+
+
+def trainable_count(model: keras.Model) -> int:
+    return sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+
+
+@pytest.mark.parametrize(
+    ("depth", "torchvision"),
+    [(18, 11_689_512), (34, 21_797_672)],
+)
+def test_resnet_basic_counts_by_hand(depth, torchvision):
+    """Without conv biases the trainable count is torchvision's published one (1000 classes)."""
+    no_bias = resnet(depth, (32, 32, 3), 1000, use_bias=False)
+    total, trainable = resnet_params(depth, 1000, bias=False)
+    assert trainable_count(no_bias) == trainable == torchvision
+    assert no_bias.count_params() == total
+
+
+def test_resnet18_with_conv_biases_by_hand():
+    model = resnet(18, (32, 32, 3), 1000)  # keras.applications convention (the default)
+    assert model.count_params() == resnet_params(18, 1000, bias=True)[0]
+
+
+def test_resnet18_on_32x32_trains():
+    model = resnet(18, (32, 32, 3), 10)
+    assert model.output_shape == (None, 10)
+    assert model.get_layer("conv5_block2_out").output.shape[1:] == (1, 1, 512)
+    one_step(model, images(4, (32, 32, 3)), labels(4, 10), "sparse_categorical_crossentropy")
+
+
+def test_residual_block_shortcuts():
+    inputs = keras.Input((8, 8, 16))
+    same = keras.Model(inputs, residual_block(inputs, 16))  # identity shortcut
+    assert same.output_shape == (None, 8, 8, 16)
+    assert same.count_params() == 2 * (conv(3, 16, 16) + 4 * 16)
+    down = keras.Model(inputs, residual_block(inputs, 32, stride=2))  # projection
+    assert down.output_shape == (None, 4, 4, 32)
+    assert down.count_params() == conv(3, 16, 32) + conv(3, 32, 32) + conv(1, 16, 32) + 3 * 4 * 32
+    neck = keras.Model(inputs, residual_block(inputs, 8, bottleneck=True, use_bias=False))
+    assert neck.output_shape == (None, 8, 8, 32)
+    layers = [(1, 16, 8), (3, 8, 8), (1, 8, 32), (1, 16, 32)]  # 3 convs + projection
+    assert neck.count_params() == sum(conv(k, a, b, bias=False) + 4 * b for k, a, b in layers)
+
+
+def test_residual_block_is_identity_plus_residual():
+    """With the residual branch's last BN scale at zero the block outputs ReLU(x)."""
+    inputs = keras.Input((4, 4, 8))
+    block = keras.Model(inputs, residual_block(inputs, 8, name="b"))
+    bn = block.get_layer("b_2_bn")
+    gamma, beta, mean, var = bn.get_weights()
+    bn.set_weights([np.zeros_like(gamma), np.zeros_like(beta), mean, var])
+    x = images(2, (4, 4, 8))
+    np.testing.assert_allclose(keras.ops.convert_to_numpy(block(x)), np.maximum(x, 0), atol=1e-6)
+
+
+# --- separable convolutions ---------------------------------------------------------------------
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    c_in=st.integers(1, 8),
+    c_out=st.integers(1, 8),
+    k=st.sampled_from([1, 3, 5]),
+    h=st.integers(1, 6),
+    w=st.integers(1, 6),
+)
+def test_conv_param_counts_match_keras_layers(c_in, c_out, k, h, w):
+    counts = conv_param_counts(c_in, c_out, k, height=h, width=w)
+    dense_layer = keras.layers.Dense(h * w * c_out)
+    dense_layer.build((None, h * w * c_in))
+    conv_layer = keras.layers.Conv2D(c_out, k, padding="same")
+    conv_layer.build((None, h, w, c_in))
+    sep_layer = keras.layers.SeparableConv2D(c_out, k, padding="same")
+    sep_layer.build((None, h, w, c_in))
+    assert counts.dense == dense_layer.count_params()
+    assert counts.conv == conv_layer.count_params()
+    assert counts.separable == sep_layer.count_params()
+
+
+def test_conv_param_counts_example():
+    counts = conv_param_counts(64, 128, 3, height=32)
+    assert counts.conv == 9 * 64 * 128 + 128 == 73_856
+    assert counts.separable == 9 * 64 + 64 * 128 + 128 == 8_896
+    assert counts.conv_over_separable == pytest.approx(73_856 / 8_896)
+    assert counts.dense == (32 * 32 * 64) * (32 * 32 * 128) + 32 * 32 * 128
+    no_bias = conv_param_counts(64, 128, 3, use_bias=False)
+    assert (no_bias.conv, no_bias.separable) == (73_728, 8_768)
+
+
+def test_separable_block():
+    inputs = keras.Input((8, 8, 16))
+    model = keras.Model(inputs, separable_block(inputs, 32))
+    assert model.output_shape == (None, 8, 8, 32)
+    assert model.count_params() == 9 * 16 + 16 * 32 + 4 * 32  # depthwise, pointwise, BN
+    out = keras.ops.convert_to_numpy(model(images(2, (8, 8, 16))))
+    assert out.min() >= 0.0
+
+
+# --- sequence models ----------------------------------------------------------------------------
+
+
+def recurrent_params(cell: str, features: int, units: int) -> int:
+    base = units * features + units * units + units
+    return {"rnn": base, "lstm": 4 * base, "gru": 3 * (base + units)}[cell]  # GRU: reset_after
+
+
+@pytest.mark.parametrize(
+    ("cell", "bidirectional"), [("rnn", False), ("lstm", False), ("gru", False), ("lstm", True)]
+)
+def test_sequence_classifier(cell, bidirectional):
+    model = sequence_classifier(cell, (10, 3), 8, num_classes=4, bidirectional=bidirectional)
+    directions = 2 if bidirectional else 1
+    assert model.output_shape == (None, 4)
+    assert model.count_params() == directions * recurrent_params(cell, 3, 8) + dense(
+        directions * 8, 4
+    )
+    one_step(model, images(6, (10, 3)), labels(6, 4), "sparse_categorical_crossentropy")
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+def test_sequence_regressor_variable_length(cell):
+    model = sequence_regressor(cell, (None, 2), units=4, outputs=3)
+    assert model.count_params() == recurrent_params(cell, 2, 4) + dense(4, 3)
+    for steps in (5, 9):
+        assert keras.ops.convert_to_numpy(model(images(2, (steps, 2)))).shape == (2, 3)
+    one_step(model, images(6, (7, 2)), images(6, (3,), seed=1), "mse")
+
+
+# --- argument errors ----------------------------------------------------------------------------
+
+ERRORS = [
+    (lambda: alexnet((32, 32, 3), 10), r"input_shape=\(32, 32, 3\).*at least 67.*alexnet_small"),
+    (lambda: vgg16((16, 16, 3)), r"input_shape=\(16, 16, 3\).*at least 32"),
+    (lambda: vgg("vgg17"), r"config must be one of 'vgg11', 'vgg13', 'vgg16', 'vgg19'.*'vgg17'"),
+    (lambda: vgg([64, "X"]), r"config\[1\]"),
+    (lambda: vgg(["M"]), "at least one convolution"),
+    (lambda: resnet(depth=20), r"depth must be one of 18, 34, 50, 101, 152; got 20"),
+    (lambda: lenet5(num_classes=1), r"num_classes must be an int >= 2.*got 1"),
+    (lambda: alexnet_small(num_classes=0), "num_classes"),
+    (lambda: resnet(18, num_classes=-3), "num_classes"),
+    (lambda: googlenet(num_classes=1), "num_classes"),
+    (lambda: mlp(4, num_classes=1), "num_classes"),
+    (lambda: sequence_classifier("lstm", (5, 2), num_classes=1), "num_classes"),
+    (lambda: lenet5((12, 12, 1)), "at least 16"),
+    (lambda: lenet5((32, 32)), r"input_shape must have 3 entries \(height, width, channels\)"),
+    (lambda: lenet5((32, 0, 1)), r"input_shape\[1\] must be >= 1"),
+    (lambda: lenet5(pooling="min"), "pooling"),
+    (lambda: googlenet((32, 32, 3), aux_classifiers=True), "at least 65.*aux_classifiers=False"),
+    (lambda: mlp(0, num_classes=3), "input_dim"),
+    (lambda: mlp(4, (8, 0), num_classes=3), r"hidden\[1\]"),
+    (lambda: mlp(4, num_classes=3, activation="nope"), "activation='nope'"),
+    (lambda: mlp(4, num_classes=3, dropout=1.0), r"dropout must be in \[0, 1\)"),
+    (lambda: mlp(4, num_classes=3, l2=-1.0), "l2"),
+    (lambda: mlp(4, num_classes=3, output_activation="relu"), "output_activation"),
+    (lambda: sequence_classifier("transformer", (5, 2), num_classes=2), "cell must be one of"),
+    (lambda: sequence_regressor("gru", (5,)), r"input_shape must be \(timesteps, features\)"),
+    (lambda: sequence_regressor("gru", (5, 2), outputs=0), "outputs"),
+    (lambda: conv_param_counts(3, 0, 3), "out_channels"),
+]
+
+
+@pytest.mark.parametrize(("build", "message"), ERRORS, ids=[m for _, m in ERRORS])
+def test_bad_arguments_fail_before_building(no_building, build, message):
+    with pytest.raises(ValueError, match=message):
+        build()
+
+
+def test_type_errors_name_the_argument(no_building):
+    with pytest.raises(TypeError, match="input_shape"):
+        lenet5("32x32")
+    with pytest.raises(TypeError, match="num_classes"):
+        lenet5(num_classes=10.0)
+    with pytest.raises(TypeError, match="hidden"):
+        mlp(4, 8, num_classes=3)
+    with pytest.raises(TypeError, match="include_top"):
+        vgg("vgg11", include_top="yes")
+
+
+def test_block_builders_check_their_input():
+    with pytest.raises(ValueError, match="x must be a 4-D"):
+        residual_block(keras.Input((8,)), 4)
+    with pytest.raises(ValueError, match="filters_5x5"):
+        inception_block(keras.Input((8, 8, 4)), 1, 1, 1, 1, 0, 1)
+    with pytest.raises(ValueError, match="stride"):
+        residual_block(keras.Input((8, 8, 4)), 4, stride=0)
+    with pytest.raises(ValueError, match="filters"):
+        separable_block(keras.Input((8, 8, 4)), 0)
