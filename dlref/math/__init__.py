@@ -1,6 +1,16 @@
-"""From-scratch NumPy implementations, each checked against Keras or TensorFlow in the tests.
+"""From-scratch NumPy implementations, each checked against Keras, TensorFlow or scikit-learn.
 
-Only NumPy is imported at import time.
+Only NumPy is imported at import time. The submodules, one topic each:
+
+- :mod:`dlref.math.activations`: activation functions and their derivatives;
+- :mod:`dlref.math.losses`: losses and their gradients;
+- :mod:`dlref.math.gradcheck`: numerical gradients and gradient checks;
+- :mod:`dlref.math.perceptron`: the neuron and the perceptron rule;
+- :mod:`dlref.math.layers`: a dense layer and an MLP with hand-written backpropagation;
+- :mod:`dlref.math.optimizers`: SGD (momentum, Nesterov), AdaGrad, RMSProp, Adam;
+- :mod:`dlref.math.regularization`: L1/L2 penalties, dropout, batch normalisation;
+- :mod:`dlref.math.conv`: convolution, pooling, output sizes, receptive fields;
+- :mod:`dlref.math.rnn`: SimpleRNN, LSTM and GRU cells and sequence runners.
 """
 
 from dlref.math.activations import (
@@ -21,16 +31,90 @@ from dlref.math.activations import (
     tanh,
     tanh_grad,
 )
+from dlref.math.conv import (
+    avg_pool2d,
+    conv2d,
+    conv_output_size,
+    depthwise_conv2d,
+    max_pool2d,
+    receptive_field,
+)
+from dlref.math.gradcheck import GradientCheck, gradient_check, numerical_gradient
+from dlref.math.layers import MLP, Dense
+from dlref.math.losses import (
+    binary_cross_entropy,
+    binary_cross_entropy_grad,
+    categorical_cross_entropy,
+    categorical_cross_entropy_grad,
+    huber,
+    huber_grad,
+    mae,
+    mae_grad,
+    mse,
+    mse_grad,
+)
+from dlref.math.optimizers import SGD, AdaGrad, Adam, Optimizer, RMSProp, optimize
+from dlref.math.perceptron import Perceptron, neuron
+from dlref.math.regularization import (
+    BatchNorm,
+    dropout,
+    l1_grad,
+    l1_penalty,
+    l2_grad,
+    l2_penalty,
+)
+from dlref.math.rnn import gru_cell, lstm_cell, rnn_cell, run_gru, run_lstm, run_rnn
 
 __all__ = [
     "ACTIVATIONS",
+    "MLP",
+    "SGD",
     "Activation",
+    "AdaGrad",
+    "Adam",
+    "BatchNorm",
+    "Dense",
+    "GradientCheck",
+    "Optimizer",
+    "Perceptron",
+    "RMSProp",
+    "avg_pool2d",
+    "binary_cross_entropy",
+    "binary_cross_entropy_grad",
+    "categorical_cross_entropy",
+    "categorical_cross_entropy_grad",
+    "conv2d",
+    "conv_output_size",
+    "depthwise_conv2d",
+    "dropout",
     "gelu",
     "gelu_grad",
+    "gradient_check",
+    "gru_cell",
+    "huber",
+    "huber_grad",
+    "l1_grad",
+    "l1_penalty",
+    "l2_grad",
+    "l2_penalty",
     "leaky_relu",
     "leaky_relu_grad",
+    "lstm_cell",
+    "mae",
+    "mae_grad",
+    "max_pool2d",
+    "mse",
+    "mse_grad",
+    "neuron",
+    "numerical_gradient",
+    "optimize",
+    "receptive_field",
     "relu",
     "relu_grad",
+    "rnn_cell",
+    "run_gru",
+    "run_lstm",
+    "run_rnn",
     "sigmoid",
     "sigmoid_grad",
     "softmax",
