@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import keras
 
 sizes = [64, 32, 16, 10]  # 8×8 digit images in, 10 classes out
@@ -6,7 +8,7 @@ model = keras.Sequential(
     + [keras.layers.Dense(n, activation="relu") for n in sizes[1:-1]]
     + [keras.layers.Dense(sizes[-1], activation="softmax")]
 )
-by_formula = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+by_formula = sum((n_in + 1) * n_out for n_in, n_out in pairwise(sizes))
 for layer in model.layers:
     kernel, bias = layer.get_weights()
     print(

@@ -110,8 +110,11 @@ def bench_weight() -> None:
             for lang in ("zh", "en"):
                 page = browser.new_page()
                 prefix = "" if lang == "zh" else "en/"
-                page.goto(base + prefix + ("" if key == "index" else key + "/"),
-                          wait_until="networkidle", timeout=30_000)
+                page.goto(
+                    base + prefix + ("" if key == "index" else key + "/"),
+                    wait_until="networkidle",
+                    timeout=30_000,
+                )
                 size = int(page.evaluate(_WEIGHT_JS))
                 page.close()
                 if size > heaviest.get(lang, (0, ""))[0]:
@@ -124,12 +127,17 @@ def bench_weight() -> None:
     import json
 
     docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-    en_bytes = sum(len(json.dumps(d, ensure_ascii=False).encode()) for d in docs
-                   if d["location"].startswith("en/"))
+    en_bytes = sum(
+        len(json.dumps(d, ensure_ascii=False).encode())
+        for d in docs
+        if d["location"].startswith("en/")
+    )
     total = index.stat().st_size
-    print(f"  search index: {total / 1e6:.2f} MB in one file for both languages "
-          f"(zh ≈ {(total - en_bytes) / 1e6:.2f} MB, en ≈ {en_bytes / 1e6:.2f} MB)   "
-          f"budget 3 MB   {'ok' if total <= 3_000_000 else 'OVER BUDGET'}")
+    print(
+        f"  search index: {total / 1e6:.2f} MB in one file for both languages "
+        f"(zh ≈ {(total - en_bytes) / 1e6:.2f} MB, en ≈ {en_bytes / 1e6:.2f} MB)   "
+        f"budget 3 MB   {'ok' if total <= 3_000_000 else 'OVER BUDGET'}"
+    )
 
 
 def bench_suite() -> None:
