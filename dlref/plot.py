@@ -7,14 +7,15 @@ backend, in tests with ``MPLBACKEND=Agg`` and in notebooks alike.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from dlref._validate import as_float_array
+from dlref._validate import as_float_array, check_int, check_same_length
 
 #: Environment variable naming the folder :func:`save_figure` writes to (default: the cwd).
 FIGURE_DIR_ENV = "DLREF_FIGURE_DIR"
@@ -80,7 +81,21 @@ def save_figure(fig: Figure, name: str, directory: str | os.PathLike[str] | None
     return target
 
 
-__all__ = ["FIGURE_DIR_ENV", "plot_functions", "plot_layer_gradients", "save_figure"]
+__all__ = [
+    "FIGURE_DIR_ENV",
+    "plot_clusters",
+    "plot_confusion_matrix",
+    "plot_decision_boundary",
+    "plot_feature_maps",
+    "plot_functions",
+    "plot_gan_samples",
+    "plot_history",
+    "plot_image_grid",
+    "plot_kernels",
+    "plot_layer_gradients",
+    "plot_optimizer_paths",
+    "save_figure",
+]
 
 
 def plot_layer_gradients(norms: dict[str, ArrayLike], *, log_scale: bool = True) -> Figure:
@@ -102,4 +117,382 @@ def plot_layer_gradients(norms: dict[str, ArrayLike], *, log_scale: bool = True)
     ax.set_ylabel("gradient norm ‖∂L/∂W‖")
     ax.grid(alpha=0.3, which="both")
     ax.legend(fontsize="small")
+    return fig
+
+
+# --- training curves, decision boundaries, images, filters, optimisers, clusters -------------
+
+
+def _history_dict(history: Any) -> dict[str, np.ndarray]:
+    logs = getattr(history, "history", history)
+    if not isinstance(logs, Mapping) or not logs:
+        raise ValueError(
+            "history must be a keras History or a non-empty dict of metric -> per-epoch values"
+        )
+    curves = {}
+    for key, values in logs.items():
+        array = as_float_array(values, f"history[{key!r}]")
+        if array.ndim != 1 or array.size == 0:
+            raise ValueError(
+                f"history[{key!r}] must be a non-empty 1-D sequence; got shape {array.shape}"
+            )
+        curves[str(key)] = array
+    return curves
+
+
+def plot_history(history: Any) -> Figure:
+    """Training curves from ``model.fit``: one axis per metric, training and validation together.
+
+    ``history`` is a ``keras.callbacks.History`` or its ``.history`` dict; a ``val_<name>``
+    curve is drawn dashed on the axis of ``<name>``. Epochs are counted from 1.
+    """
+    curves = _history_dict(history)
+    names = list(dict.fromkeys(k.removeprefix("val_") for k in curves))
+    fig = Figure(figsize=(3.6 * len(names), 3.2), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(names), squeeze=False)[0])
+    for ax, name in zip(axes, names, strict=True):
+        for key, style, label in ((name, "-", "train"), (f"val_{name}", "--", "validation")):
+            if key in curves:
+                values = curves[key]
+                ax.plot(
+                    np.arange(1, values.size + 1),
+                    values,
+                    style,
+                    marker="o",
+                    markersize=3,
+                    label=label,
+                )
+        ax.set_title(name)
+        ax.set_xlabel("epoch")
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize="small")
+    return fig
+
+
+def _points_2d(x: ArrayLike, name: str) -> np.ndarray:
+    points = as_float_array(x, name)
+    if points.ndim != 2 or points.shape[1] != 2 or points.shape[0] == 0:
+        raise ValueError(f"{name} must have shape (n_samples, 2); got {points.shape}")
+    return points
+
+
+def _grid(points: np.ndarray, resolution: int, margin: float = 0.1) -> tuple[np.ndarray, ...]:
+    low, high = points.min(axis=0), points.max(axis=0)
+    pad = margin * np.maximum(high - low, 1e-9)
+    xs = np.linspace(low[0] - pad[0], high[0] + pad[0], resolution)
+    ys = np.linspace(low[1] - pad[1], high[1] + pad[1], resolution)
+    return np.meshgrid(xs, ys)
+
+
+def _to_classes(output: Any, n: int) -> np.ndarray:
+    out = np.asarray(output)
+    if out.ndim == 2 and out.shape[1] > 1:
+        return out.argmax(axis=1)
+    out = out.reshape(-1)
+    if out.size != n:
+        raise ValueError(f"predict_fn must return one prediction per grid point; got {out.size}")
+    return out.astype(int) if out.dtype.kind in "iub" else (out > 0.5).astype(int)
+
+
+def plot_decision_boundary(
+    predict_fn: Callable[[np.ndarray], Any],
+    X: ArrayLike,
+    y: ArrayLike,
+    resolution: int = 200,
+) -> Figure:
+    """Colour the plane by the class ``predict_fn`` assigns, with the points ``X`` on top.
+
+    ``predict_fn`` maps an ``(m, 2)`` array to class scores ``(m, k)`` (argmax taken), to
+    probabilities of class 1 ``(m,)`` (cut at 0.5), or to integer class ids.
+    """
+    if not callable(predict_fn):
+        raise TypeError(f"predict_fn must be callable; got {type(predict_fn).__name__}")
+    points = _points_2d(X, "X")
+    labels = np.asarray(y)
+    check_same_length(points, labels, "X", "y")
+    resolution = check_int(resolution, "resolution", minimum=2)
+    gx, gy = _grid(points, resolution)
+    grid = np.column_stack([gx.ravel(), gy.ravel()]).astype(points.dtype)
+    classes = _to_classes(predict_fn(grid), grid.shape[0]).reshape(gx.shape)
+    k = int(max(classes.max(), labels.max())) + 1
+    fig = Figure(figsize=(4.8, 4.2), layout="constrained")
+    ax = fig.subplots()
+    ax.contourf(gx, gy, classes, levels=np.arange(k + 1) - 0.5, cmap="coolwarm", alpha=0.3)
+    ax.scatter(
+        points[:, 0],
+        points[:, 1],
+        c=labels,
+        cmap="coolwarm",
+        vmin=0,
+        vmax=max(k - 1, 1),
+        edgecolors="k",
+        linewidths=0.4,
+        s=18,
+    )
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    return fig
+
+
+def _as_images(images: ArrayLike, name: str) -> np.ndarray:
+    """``(n, h, w)`` grey or ``(n, h, w, 3)`` colour images (a single channel is squeezed)."""
+    array = np.asarray(images)
+    if array.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must hold numbers; got dtype {array.dtype}")
+    if array.ndim == 4 and array.shape[-1] == 1:
+        array = array[..., 0]
+    if not (array.ndim == 3 or (array.ndim == 4 and array.shape[-1] == 3)) or len(array) == 0:
+        raise ValueError(
+            f"{name} must be (n, height, width), (n, height, width, 1) or (n, height, width, 3); "
+            f"got shape {array.shape}"
+        )
+    if array.ndim == 4 and array.dtype.kind == "f":  # colour floats must lie in [0, 1]
+        low = array.min(axis=(1, 2, 3), keepdims=True)
+        high = array.max(axis=(1, 2, 3), keepdims=True)
+        if low.min() < 0 or high.max() > 1:
+            array = (array - low) / np.maximum(high - low, 1e-12)
+    return array
+
+
+def _show(ax: Any, image: np.ndarray, **kwargs: Any) -> None:
+    kwargs.setdefault("cmap", "gray" if image.ndim == 2 else None)
+    ax.imshow(image, interpolation="nearest", **kwargs)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _image_axes(n: int, ncols: int, size: float = 1.3) -> tuple[Figure, list[Any]]:
+    ncols = min(check_int(ncols, "ncols", minimum=1), n)
+    nrows = -(-n // ncols)
+    fig = Figure(figsize=(size * ncols, size * nrows + 0.3), layout="constrained")
+    axes = list(np.ravel(fig.subplots(nrows, ncols, squeeze=False)))
+    for ax in axes[n:]:
+        fig.delaxes(ax)
+    return fig, axes[:n]
+
+
+def _name(index: Any, class_names: Sequence[str] | None) -> str:
+    i = int(index)
+    if class_names is None:
+        return str(i)
+    if not 0 <= i < len(class_names):
+        raise ValueError(f"label {i} has no entry in class_names (length {len(class_names)})")
+    return str(class_names[i])
+
+
+def plot_image_grid(
+    images: ArrayLike,
+    labels: ArrayLike | None = None,
+    predictions: ArrayLike | None = None,
+    class_names: Sequence[str] | None = None,
+    ncols: int = 8,
+) -> Figure:
+    """Images in a grid, titled with their label, or ``label / prediction`` (red when wrong)."""
+    batch = _as_images(images, "images")
+    fig, axes = _image_axes(len(batch), ncols)
+    truth = None if labels is None else np.asarray(labels).reshape(-1)
+    guess = None if predictions is None else np.asarray(predictions).reshape(-1)
+    for arr, arg in ((truth, "labels"), (guess, "predictions")):
+        if arr is not None and arr.size != len(batch):
+            raise ValueError(f"{arg} must have one entry per image ({len(batch)}); got {arr.size}")
+    for i, ax in enumerate(axes):
+        _show(ax, batch[i])
+        if truth is None and guess is None:
+            continue
+        parts = [_name(a[i], class_names) for a in (truth, guess) if a is not None]
+        wrong = truth is not None and guess is not None and truth[i] != guess[i]
+        ax.set_title(" / ".join(parts), fontsize="small", color="tab:red" if wrong else "black")
+    return fig
+
+
+def plot_confusion_matrix(
+    cm: ArrayLike, class_names: Sequence[str] | None = None, *, normalize: bool = False
+) -> Figure:
+    """A confusion matrix (rows: true class, columns: predicted) with the count in each cell.
+
+    ``normalize=True`` shows each row as fractions of that class (the per-class recall on the
+    diagonal).
+    """
+    matrix = as_float_array(cm, "cm")
+    if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or matrix.shape[0] == 0:
+        raise ValueError(f"cm must be a square (k, k) matrix; got shape {matrix.shape}")
+    k = matrix.shape[0]
+    names = [str(i) for i in range(k)] if class_names is None else [str(c) for c in class_names]
+    if len(names) != k:
+        raise ValueError(f"class_names must have {k} entries, one per row of cm; got {len(names)}")
+    if normalize:
+        totals = matrix.sum(axis=1, keepdims=True)
+        matrix = np.divide(matrix, totals, out=np.zeros_like(matrix), where=totals > 0)
+    side = max(3.2, 0.45 * k + 1.6)
+    fig = Figure(figsize=(side + 0.8, side), layout="constrained")
+    ax = fig.subplots()
+    image = ax.imshow(matrix, cmap="Blues")
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    threshold = matrix.max() / 2 if matrix.max() > 0 else 1.0
+    for (row, col), value in np.ndenumerate(matrix):
+        text = f"{value:.2f}" if normalize else f"{value:.0f}"
+        ax.text(
+            col,
+            row,
+            text,
+            ha="center",
+            va="center",
+            fontsize="x-small" if k > 10 else "small",
+            color="white" if value > threshold else "black",
+        )
+    ax.set_xticks(range(k), names, rotation=45 if max(map(len, names)) > 3 else 0)
+    ax.set_yticks(range(k), names)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    return fig
+
+
+def plot_kernels(
+    kernel: ArrayLike, *, channel: int = 0, max_filters: int = 64, ncols: int = 8
+) -> Figure:
+    """Convolution kernels ``(kh, kw, c_in, c_out)``, one small image per output filter.
+
+    With three input channels each filter is shown in colour (rescaled to [0, 1]); otherwise
+    input channel ``channel`` is shown in grey, with one colour scale shared by all filters so
+    their weights can be compared.
+    """
+    weights = as_float_array(kernel, "kernel")
+    if weights.ndim != 4:
+        raise ValueError(
+            f"kernel must be 4-D (kernel_h, kernel_w, in_channels, out_channels); "
+            f"got shape {weights.shape}"
+        )
+    max_filters = check_int(max_filters, "max_filters", minimum=1)
+    n = min(weights.shape[3], max_filters)
+    filters = np.moveaxis(weights[..., :n], 3, 0)  # (n, kh, kw, c_in)
+    if weights.shape[2] == 3:
+        images = _as_images(filters, "kernel")
+        limits: dict[str, float] = {}
+    else:
+        channel = check_int(channel, "channel", minimum=0, maximum=weights.shape[2] - 1)
+        images = filters[..., channel]
+        bound = float(np.abs(images).max()) or 1.0
+        limits = {"vmin": -bound, "vmax": bound}
+    fig, axes = _image_axes(n, ncols)
+    for i, ax in enumerate(axes):
+        _show(ax, images[i], **limits)
+        ax.set_title(str(i), fontsize="x-small")
+    return fig
+
+
+def plot_feature_maps(maps: ArrayLike, *, max_maps: int = 32, ncols: int = 8) -> Figure:
+    """The channels of one activation ``(h, w, c)`` (or a batch of one), one image each."""
+    array = as_float_array(maps, "maps")
+    if array.ndim == 4 and array.shape[0] == 1:
+        array = array[0]
+    if array.ndim != 3 or 0 in array.shape:
+        raise ValueError(f"maps must be (height, width, channels); got shape {array.shape}")
+    n = min(array.shape[2], check_int(max_maps, "max_maps", minimum=1))
+    fig, axes = _image_axes(n, ncols, size=1.2)
+    for i, ax in enumerate(axes):
+        _show(ax, array[:, :, i], cmap="viridis")
+        ax.set_title(str(i), fontsize="x-small")
+    return fig
+
+
+def _limits(value: Any, name: str) -> tuple[float, float]:
+    try:
+        low, high = (float(v) for v in value)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{name} must be a (low, high) pair of numbers; got {value!r}") from error
+    if not (np.isfinite(low) and np.isfinite(high) and low < high):
+        raise ValueError(f"{name} must be finite with low < high; got {value!r}")
+    return low, high
+
+
+def plot_optimizer_paths(
+    f: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    paths: Mapping[str, ArrayLike],
+    xlim: tuple[float, float] = (-2.0, 2.0),
+    ylim: tuple[float, float] = (-2.0, 2.0),
+    *,
+    levels: int = 30,
+    resolution: int = 200,
+) -> Figure:
+    """Contours of ``f(x, y)`` with each optimiser's path ``(steps, 2)`` drawn on top.
+
+    ``f`` is called once on two meshgrid arrays and must return an array of their shape. Each
+    path is a line with a circle at its start and a cross at its end.
+    """
+    if not callable(f):
+        raise TypeError(f"f must be callable; got {type(f).__name__}")
+    if not isinstance(paths, Mapping) or not paths:
+        raise ValueError("paths must be a non-empty dict of label -> (steps, 2) array")
+    x0, x1 = _limits(xlim, "xlim")
+    y0, y1 = _limits(ylim, "ylim")
+    resolution = check_int(resolution, "resolution", minimum=2)
+    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    z = np.asarray(f(gx, gy), dtype=float)
+    if z.shape != gx.shape:
+        raise ValueError(f"f(x, y) must return an array of shape {gx.shape}; got {z.shape}")
+    fig = Figure(figsize=(5.4, 4.4), layout="constrained")
+    ax = fig.subplots()
+    ax.contour(
+        gx, gy, z, levels=check_int(levels, "levels", minimum=2), cmap="Greys", linewidths=0.6
+    )
+    for label, path in paths.items():
+        points = as_float_array(path, f"paths[{label!r}]")
+        if points.ndim != 2 or points.shape[1] != 2 or len(points) == 0:
+            raise ValueError(f"paths[{label!r}] must have shape (steps, 2); got {points.shape}")
+        (line,) = ax.plot(points[:, 0], points[:, 1], marker=".", markersize=3, label=label)
+        ax.plot(*points[0], "o", color=line.get_color(), markersize=6)
+        ax.plot(*points[-1], "x", color=line.get_color(), markersize=8, markeredgewidth=2)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xlabel("$w_1$")
+    ax.set_ylabel("$w_2$")
+    ax.legend(fontsize="small")
+    return fig
+
+
+def plot_gan_samples(
+    real: ArrayLike, samples_by_epoch: Mapping[int, ArrayLike], n: int = 8
+) -> Figure:
+    """A row of real images, then one row of generated samples per epoch (``n`` per row)."""
+    if not isinstance(samples_by_epoch, Mapping) or not samples_by_epoch:
+        raise ValueError("samples_by_epoch must be a non-empty dict of epoch -> images")
+    rows = [("real", _as_images(real, "real"))]
+    rows += [
+        (f"epoch {e}", _as_images(s, f"samples_by_epoch[{e!r}]"))
+        for e, s in sorted(samples_by_epoch.items())
+    ]
+    n = min(check_int(n, "n", minimum=1), *(len(images) for _, images in rows))
+    fig = Figure(figsize=(1.1 * n + 0.8, 1.1 * len(rows)), layout="constrained")
+    grid = fig.subplots(len(rows), n, squeeze=False)
+    for (label, images), axes in zip(rows, grid, strict=True):
+        for i, ax in enumerate(axes):
+            _show(ax, images[i])
+        axes[0].set_ylabel(label, rotation=0, ha="right", va="center", fontsize="small")
+    return fig
+
+
+def plot_clusters(X: ArrayLike, labels: ArrayLike, centers: ArrayLike | None = None) -> Figure:
+    """Points coloured by cluster; label -1 (noise, as DBSCAN marks it) in grey; centres as X."""
+    points = _points_2d(X, "X")
+    assigned = np.asarray(labels)
+    if assigned.ndim != 1 or assigned.dtype.kind not in "iu":
+        raise ValueError(
+            f"labels must be a 1-D integer array; got {assigned.dtype} {assigned.shape}"
+        )
+    check_same_length(points, assigned, "X", "labels")
+    fig = Figure(figsize=(4.8, 4.2), layout="constrained")
+    ax = fig.subplots()
+    noise = assigned < 0
+    if noise.any():
+        ax.scatter(*points[noise].T, c="0.7", s=12, label="noise")
+    top = int(assigned.max(initial=0))
+    cmap = "tab10" if top < 10 else "turbo"  # tab10 has ten distinct colours
+    ax.scatter(*points[~noise].T, c=assigned[~noise], cmap=cmap, vmin=0, vmax=max(top, 9), s=14)
+    if centers is not None:
+        middle = _points_2d(centers, "centers")
+        ax.scatter(*middle.T, marker="X", c="black", s=120, edgecolors="white", label="centres")
+    if noise.any() or centers is not None:
+        ax.legend(fontsize="small")
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
     return fig
