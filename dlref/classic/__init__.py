@@ -1,5 +1,11 @@
-"""Classical machine-learning models in NumPy, with scikit-learn's interface."""
+"""Classical machine-learning models in NumPy, with scikit-learn's interface.
 
+Each model is written from scratch and tested against its scikit-learn counterpart on the same
+data: linear and logistic regression, decision trees, k-nearest neighbours, Gaussian naive Bayes,
+a linear SVM (SMO), k-means, agglomerative clustering and Gaussian mixtures (EM).
+"""
+
+from dlref.classic.cluster import AgglomerativeClustering, KMeans
 from dlref.classic.linear import (
     HuberRegressor,
     Lasso,
@@ -7,12 +13,26 @@ from dlref.classic.linear import (
     LogisticRegression,
     Ridge,
 )
+from dlref.classic.mixture import GaussianMixture
+from dlref.classic.naive_bayes import GaussianNB
+from dlref.classic.neighbors import KNeighborsClassifier, KNeighborsRegressor
 from dlref.classic.preprocessing import PolynomialFeatures, StandardScaler
+from dlref.classic.svm import LinearSVM
+from dlref.classic.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 __all__ = [
+    "AgglomerativeClustering",
+    "DecisionTreeClassifier",
+    "DecisionTreeRegressor",
+    "GaussianMixture",
+    "GaussianNB",
     "HuberRegressor",
+    "KMeans",
+    "KNeighborsClassifier",
+    "KNeighborsRegressor",
     "Lasso",
     "LinearRegression",
+    "LinearSVM",
     "LogisticRegression",
     "PolynomialFeatures",
     "Ridge",

@@ -1,0 +1,92 @@
+r"""Gaussian naive Bayes, in NumPy.
+
+Each class :math:`c` gets a prior :math:`\pi_c` and, per feature :math:`j`, a normal distribution
+with mean :math:`\theta_{cj}` and variance :math:`\sigma^2_{cj}` fitted to that class's samples;
+features are assumed independent given the class. The posterior follows from Bayes' rule,
+
+.. math:: \log p(c \mid \mathbf{x}) = \log \pi_c - \tfrac12 \sum_j \Bigl[\log(2\pi\sigma^2_{cj})
+   + \frac{(x_j - \theta_{cj})^2}{\sigma^2_{cj}}\Bigr] - \log Z(\mathbf{x}),
+
+normalised with a log-sum-exp. As in scikit-learn, ``var_smoothing`` times the largest feature
+variance of the whole training set is added to every :math:`\sigma^2_{cj}`, so a feature that is
+constant within a class does not divide by zero.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from dlref._validate import as_float_array, check_finite_scalar, check_fitted
+from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X, _check_X_y
+
+FloatArray = NDArray[np.float64]
+
+
+def _logsumexp(a: FloatArray) -> FloatArray:
+    r""":math:`\log \sum_k e^{a_k}` along the last axis, without overflow."""
+    top = a.max(axis=-1, keepdims=True)
+    return (top + np.log(np.exp(a - top).sum(axis=-1, keepdims=True)))[..., 0]
+
+
+class GaussianNB(ClassifierMixin, BaseModel):
+    """Gaussian naive Bayes classifier; matches ``sklearn.naive_bayes.GaussianNB``.
+
+    ``priors`` (one per class, in sorted class order, summing to 1) replaces the class
+    frequencies when given.
+    """
+
+    def __init__(self, priors: ArrayLike | None = None, var_smoothing: float = 1e-9) -> None:
+        if priors is not None:
+            priors = as_float_array(priors, "priors")
+            if priors.ndim != 1 or np.any(priors < 0) or not np.isclose(priors.sum(), 1.0):
+                raise ValueError(
+                    "priors must be a 1-D array of non-negative numbers summing to 1; got "
+                    f"{np.array2string(priors, threshold=8)}"
+                )
+        self.priors = priors
+        self.var_smoothing = check_finite_scalar(var_smoothing, "var_smoothing", minimum=0.0)
+        self.classes_: NDArray | None = None
+
+    def fit(self, X: ArrayLike, y: ArrayLike) -> GaussianNB:
+        """Estimate the class priors, means ``theta_`` and variances ``var_`` from ``(X, y)``."""
+        X, y = _check_X_y(X, y, y_numeric=False)
+        classes, codes = _check_labels(y, min_classes=1)
+        X = X.astype(np.float64, copy=False)
+        if self.priors is not None and self.priors.size != classes.size:
+            raise ValueError(
+                f"priors must have one entry per class ({classes.size}); got {self.priors.size}"
+            )
+        counts = np.bincount(codes, minlength=classes.size).astype(np.float64)
+        self.epsilon_ = self.var_smoothing * float(np.var(X, axis=0).max())
+        members = [X[codes == c] for c in range(classes.size)]  # one block per class
+        self.theta_ = np.stack([block.mean(axis=0) for block in members])
+        self.var_ = np.stack([block.var(axis=0) for block in members]) + self.epsilon_
+        self.class_count_ = counts
+        self.class_prior_ = counts / counts.sum() if self.priors is None else self.priors.copy()
+        self.classes_ = classes
+        return self
+
+    def _joint_log_likelihood(self, X: ArrayLike) -> FloatArray:
+        r""":math:`\log \pi_c + \log p(\mathbf{x} \mid c)` for each sample and class, (n, C)."""
+        check_fitted(self, "classes_")
+        X = _check_X(X, n_features=self.theta_.shape[1]).astype(np.float64, copy=False)
+        with np.errstate(divide="ignore"):
+            log_prior = np.log(self.class_prior_)
+        log_norm = -0.5 * np.sum(np.log(2.0 * np.pi * self.var_), axis=1)
+        pairs = zip(self.theta_, self.var_, strict=True)  # one column per class
+        squared = np.column_stack([((X - mean) ** 2 / var).sum(axis=1) for mean, var in pairs])
+        return log_prior + log_norm - 0.5 * squared
+
+    def predict_log_proba(self, X: ArrayLike) -> FloatArray:
+        """Log posterior probability of each class, shape ``(n_samples, n_classes)``."""
+        jll = self._joint_log_likelihood(X)
+        return jll - _logsumexp(jll)[:, None]
+
+    def predict_proba(self, X: ArrayLike) -> FloatArray:
+        """Posterior probability of each class; rows sum to 1."""
+        return np.exp(self.predict_log_proba(X))
+
+    def predict(self, X: ArrayLike) -> NDArray:
+        """Class with the largest posterior probability."""
+        return self.classes_[np.argmax(self._joint_log_likelihood(X), axis=1)]
