@@ -75,7 +75,7 @@ test-site: build browser-deps  ## Checks on the built HTML in site/, and in head
 
 test: lint lint-workflows test-py test-site  ## Everything CI runs.
 
-bench: setup  ## Measure the budgets: site build, each page's code, the whole suite.
+bench: setup  ## Measure the budgets: site build, each page's code, page weight, library speed, the whole suite.
 	$(BIN)/python tools/bench.py
 
 lock: $(STAMP)  ## Re-resolve requirements.in into requirements.lock (needs the registry).

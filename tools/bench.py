@@ -34,7 +34,7 @@ SUITE_BUDGET_S = 360.0
 
 def _row(label: str, seconds: float, budget: float) -> None:
     verdict = "ok" if seconds <= budget else "OVER BUDGET"
-    print(f"  {label:<44}{seconds:>8.1f} s   budget {budget:>5.0f} s   {verdict}")
+    print(f"  {label:<56}{seconds:>8.1f} s   budget {budget:>5.0f} s   {verdict}")
 
 
 def _timed(command: list[str]) -> float:
@@ -140,6 +140,43 @@ def bench_weight() -> None:
     )
 
 
+_LIBRARY_CODE = """
+import sys, json
+sys.path.insert(0, 'tools')
+import importlib
+rows = importlib.import_module(sys.argv[1]).run()
+print(json.dumps([[label, a, b] for label, a, b in rows]))
+"""
+
+
+def bench_library() -> None:
+    """dlref's own code next to the library it mirrors, and the digits CNN's training time."""
+    import json
+
+    print("Library (dlref from scratch vs the reference; each in a fresh interpreter):")
+    for module in ("bench_mlp", "bench_conv", "bench_classic"):
+        result = subprocess.run(
+            [PYTHON, "-c", _LIBRARY_CODE, module],
+            cwd=ROOT,
+            env=ENV,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        for label, ours, theirs in json.loads(result.stdout.strip().splitlines()[-1]):
+            print(f"  {label:<56}{ours:>9.4f} s vs {theirs:>9.4f} s   ratio {ours / theirs:>5.2f}x")
+    result = subprocess.run(
+        [PYTHON, "-c", _LIBRARY_CODE, "bench_digits_cnn"],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    for label, seconds, _ in json.loads(result.stdout.strip().splitlines()[-1]):
+        _row(label, seconds, 15.0)
+
+
 def bench_suite() -> None:
     print("The whole suite:")
     _row("make test", _timed(["make", "test"]), SUITE_BUDGET_S)
@@ -149,6 +186,7 @@ SECTIONS: dict[str, Callable[[], None]] = {
     "build": bench_build,
     "pages": bench_pages,
     "weight": bench_weight,
+    "library": bench_library,
     "suite": bench_suite,
 }
 
