@@ -120,6 +120,15 @@ def test_bad_arguments_are_named():
         gradient_check(np.sum, None, np.ones(3))
 
 
+def test_a_step_lost_to_rounding_is_an_error_not_a_division_by_zero():
+    x = np.array([0.5, 1.0], dtype=np.float32)
+    with pytest.raises(ValueError, match=r"eps=1e-12 is too small for x\[0\] = .*float32"):
+        numerical_gradient(np.sum, x, eps=1e-12)
+    np.testing.assert_array_equal(x, [0.5, 1.0])  # restored
+    # the same step is fine in float64
+    np.testing.assert_allclose(numerical_gradient(np.sum, x.astype(np.float64), eps=1e-9), 1.0)
+
+
 @settings(max_examples=30, deadline=None)
 @given(hnp.arrays(np.float64, hnp.array_shapes(max_dims=3, max_side=4), elements=st.floats(-3, 3)))
 def test_polynomial_gradients_check_on_any_shape(x):

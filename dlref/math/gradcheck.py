@@ -76,7 +76,13 @@ def numerical_gradient(
         finally:
             work[index] = original
         # Divide by the step actually stored, which differs from 2*eps after rounding.
-        flat_grad[i] = (f_plus - f_minus) / (float(plus_step) - float(minus_step))
+        step = float(plus_step) - float(minus_step)
+        if step == 0.0:
+            raise ValueError(
+                f"eps={eps:g} is too small for x[{', '.join(map(str, index))}] = {original!r} "
+                f"in {work.dtype}: x + eps and x - eps round to the same number; use a larger eps"
+            )
+        flat_grad[i] = (f_plus - f_minus) / step
     return grad
 
 
