@@ -1,0 +1,115 @@
+"""dlref.rl: grid world, value iteration vs exact policy evaluation, bandits, argument errors."""
+
+import numpy as np
+import pytest
+
+from dlref import rl
+
+
+def russell_norvig():
+    return rl.grid_world(
+        (3, 4),
+        rewards={(0, 3): 1.0, (1, 3): -1.0},
+        walls=[(1, 1)],
+        step_reward=-0.04,
+        slip=0.2,
+    )
+
+
+def test_grid_world_is_a_valid_mdp():
+    g = russell_norvig()
+    assert g.P.shape == (11, 4, 11) and g.R.shape == (11, 4)
+    assert np.allclose(g.P.sum(axis=2), 1.0)
+    assert g.terminal.sum() == 2
+    # bumping into the top edge from (0, 0) stays put with probability 1 - slip/2 (up or left)
+    s = g.state((0, 0))
+    assert g.P[s, 0, s] == pytest.approx(0.9)
+    assert np.all(g.R[g.terminal] == 0.0)
+
+
+def test_two_state_chain_matches_closed_form():
+    # state 0 loops on itself with reward 1: V = 1 / (1 - gamma)
+    P = np.array([[[1.0, 0.0], [0.0, 1.0]], [[0.0, 1.0], [0.0, 1.0]]])
+    R = np.array([[1.0, 0.0], [0.0, 0.0]])
+    result = rl.value_iteration(P, R, 0.9)
+    assert pytest.approx([10.0, 0.0], abs=1e-8) == result.V
+    assert list(result.policy) == [0, 0]
+    assert rl.policy_evaluation(P, R, np.array([1, 0]), 0.9) == pytest.approx([0.0, 0.0])
+
+
+def test_value_iteration_agrees_with_linear_solve_and_bellman():
+    g = russell_norvig()
+    for gamma in (0.5, 0.9, 0.99):
+        result = rl.value_iteration(g.P, g.R, gamma)
+        exact = rl.policy_evaluation(g.P, g.R, result.policy, gamma)
+        assert np.max(np.abs(exact - result.V)) < 1e-8
+        Q = rl.q_values(g.P, g.R, result.V, gamma)
+        assert np.max(np.abs(Q.max(axis=1) - result.V)) < 1e-8  # Bellman optimality
+
+
+def test_optimal_policy_beats_every_deterministic_alternative_sampled():
+    g = russell_norvig()
+    best = rl.value_iteration(g.P, g.R, 0.9)
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        other = rng.integers(0, 4, size=len(g.cells))
+        assert np.all(rl.policy_evaluation(g.P, g.R, other, 0.9) <= best.V + 1e-9)
+
+
+def test_stochastic_policy_equals_iterative_evaluation():
+    g = russell_norvig()
+    pi = np.full((len(g.cells), 4), 0.25)
+    exact = rl.policy_evaluation(g.P, g.R, pi, 0.9)
+    V = np.zeros(len(g.cells))
+    for _ in range(2000):
+        V = np.einsum("sa,sa->s", pi, g.R + 0.9 * g.P @ V)
+    assert np.max(np.abs(V - exact)) < 1e-10
+
+
+def test_bandit_is_reproducible_and_exploration_helps():
+    means = np.random.default_rng(0).normal(size=10)
+    a = rl.run_bandit(means, 0.1, steps=300, runs=100, seed=1)
+    b = rl.run_bandit(means, 0.1, steps=300, runs=100, seed=1)
+    assert a.shape == (300,) and np.array_equal(a, b)
+    greedy = rl.run_bandit(means, 0.0, steps=1000, runs=200)
+    eps = rl.run_bandit(means, 0.1, steps=1000, runs=200)
+    assert eps[-200:].mean() > greedy[-200:].mean()
+    # epsilon = 1 picks uniformly: the average reward is the mean of the arms
+    uniform = rl.run_bandit(means, 1.0, steps=200, runs=500)
+    assert uniform.mean() == pytest.approx(means.mean(), abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "name"),
+    [
+        (lambda: rl.grid_world((3,)), TypeError, "shape"),
+        (lambda: rl.grid_world((3, 4), slip=1.5), ValueError, "slip"),
+        (lambda: rl.grid_world((3, 4), rewards={(5, 0): 1.0}), ValueError, r"rewards key\[0\]"),
+        (lambda: rl.grid_world((3, 4), walls=[(0, 3)]), ValueError, "wall"),
+        (lambda: rl.value_iteration(np.ones((2, 1, 2)), np.zeros((2, 1)), 0.9), ValueError, "P"),
+        (
+            lambda: rl.value_iteration(np.ones((2, 1, 2)) / 2, np.zeros((2, 2)), 0.9),
+            ValueError,
+            "R",
+        ),
+        (
+            lambda: rl.value_iteration(np.ones((2, 1, 2)) / 2, np.zeros((2, 1)), 1.0),
+            ValueError,
+            "gamma",
+        ),
+        (
+            lambda: rl.policy_evaluation(
+                np.ones((2, 1, 2)) / 2, np.zeros((2, 1)), np.array([0, 3]), 0.5
+            ),
+            ValueError,
+            "policy",
+        ),
+        (lambda: rl.run_bandit([1.0], 0.1), ValueError, "means"),
+        (lambda: rl.run_bandit([1.0, 2.0], -0.1), ValueError, "epsilon"),
+        (lambda: rl.run_bandit([1.0, 2.0], 0.1, steps=0), ValueError, "steps"),
+        (lambda: russell_norvig().to_grid(np.zeros(3)), ValueError, "values"),
+    ],
+)
+def test_argument_errors_name_the_argument(call, error, name):
+    with pytest.raises(error, match=name):
+        call()
