@@ -450,12 +450,84 @@ def plot_optimizer_paths(
     return fig
 
 
+def _as_points(samples: ArrayLike, name: str) -> np.ndarray | None:
+    """``(m, 1)`` or ``(m, 2)`` float points for 1-D/2-D samples (``(m,)`` becomes ``(m, 1)``);
+    None for anything with more dimensions (images)."""
+    array = np.asarray(samples)
+    if array.ndim == 1:
+        array = array[:, None]
+    if array.ndim != 2:
+        return None
+    if array.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must hold numbers; got dtype {array.dtype}")
+    if array.shape[1] not in (1, 2) or len(array) == 0:
+        raise ValueError(
+            f"{name} must be points of shape (m,), (m, 1) or (m, 2), or images; "
+            f"got shape {array.shape}"
+        )
+    array = array.astype(float)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} contains NaN or infinite values")
+    return array
+
+
+def _plot_gan_points(real: np.ndarray, rows: list[tuple[str, np.ndarray]]) -> Figure:
+    dim = real.shape[1]
+    for label, points in rows:
+        if points.shape[1] != dim:
+            raise ValueError(
+                f"samples of {label} have {points.shape[1]} coordinates; the real data has {dim}"
+            )
+    panels = [("real", real), *rows]
+    fig = Figure(figsize=(2.3 * len(panels) + 0.4, 2.6), layout="constrained")
+    axes = fig.subplots(1, len(panels), sharex=True, sharey=True, squeeze=False)[0]
+    if dim == 1:
+        everything = np.concatenate([points[:, 0] for _, points in panels])
+        low, high = np.quantile(everything, [0.005, 0.995])
+        bins = np.linspace(low, high, 41)
+        for i, (ax, (label, points)) in enumerate(zip(axes, panels, strict=True)):
+            ax.hist(points[:, 0], bins=bins, density=True, color="C0" if i else "0.55", alpha=0.8)
+            if i:  # the real data as an outline over every generated histogram
+                ax.hist(real[:, 0], bins=bins, density=True, histtype="step", color="0.3", lw=0.9)
+            ax.set_title(label, fontsize="small")
+            ax.set_xlabel("$x$")
+        axes[0].set_ylabel("density")
+    else:
+        for i, (ax, (label, points)) in enumerate(zip(axes, panels, strict=True)):
+            if i:
+                ax.scatter(*real.T, s=3, c="0.8", linewidths=0)
+            ax.scatter(*points.T, s=3, c="C0" if i else "0.45", linewidths=0)
+            ax.set_title(label, fontsize="small")
+            ax.set_xlabel("$x_1$")
+            ax.set_aspect("equal", adjustable="datalim")
+        axes[0].set_ylabel("$x_2$")
+    return fig
+
+
 def plot_gan_samples(
     real: ArrayLike, samples_by_epoch: Mapping[int, ArrayLike], n: int = 8
 ) -> Figure:
-    """A row of real images, then one row of generated samples per epoch (``n`` per row)."""
+    """Real samples next to generated samples after each epoch in ``samples_by_epoch``.
+
+    Images ``(m, h, w[, c])``: a row of ``n`` real images, then one row of ``n`` generated
+    images per epoch. Points ``(m,)``, ``(m, 1)`` or ``(m, 2)``: one panel per set, left to
+    right, all of its points (a histogram in 1-D, a scatter plot in 2-D), with the real data
+    drawn in grey with each generated set; ``n`` is not used.
+    """
     if not isinstance(samples_by_epoch, Mapping) or not samples_by_epoch:
-        raise ValueError("samples_by_epoch must be a non-empty dict of epoch -> images")
+        raise ValueError("samples_by_epoch must be a non-empty dict of epoch -> samples")
+    points = _as_points(real, "real")
+    if points is not None:
+        rows = []
+        for e, s in sorted(samples_by_epoch.items()):
+            generated = _as_points(s, f"samples_by_epoch[{e!r}]")
+            if generated is None:
+                raise ValueError(
+                    f"samples_by_epoch[{e!r}] must be points like the real data; "
+                    f"got shape {np.shape(s)}"
+                )
+            rows.append((f"epoch {e}", generated))
+        return _plot_gan_points(points, rows)
     rows = [("real", _as_images(real, "real"))]
     rows += [
         (f"epoch {e}", _as_images(s, f"samples_by_epoch[{e!r}]"))

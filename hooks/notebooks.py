@@ -19,10 +19,11 @@ from urllib.parse import unquote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import nbformat
 from mkdocs.structure.toc import get_toc
 from mkdocs_jupyter.nbconvert2 import nb2html
 
-from sitetools.notebooks import executed
+from sitetools.notebooks import admonitions_to_html, executed
 from sitetools.pages import Page
 
 _published: dict[str, Path] = {}
@@ -91,6 +92,18 @@ def _page_links(html: str, source_key: str) -> str:
     return _MD_LINK.sub(replace, html)
 
 
+def _for_rendering(notebook: Path) -> Path:
+    """A copy of ``notebook`` whose Markdown cells have their admonitions as HTML (the
+    published ``.ipynb`` stays as it is)."""
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = admonitions_to_html(cell.source)
+    target = notebook.with_name(f"{notebook.stem}.render.ipynb")
+    nbformat.write(nb, target)
+    return target
+
+
 def on_pre_page(page, config, files):
     source = Path(page.file.abs_src_path)
     if source.suffix != ".md" or not Page(source).is_notebook:
@@ -99,7 +112,7 @@ def on_pre_page(page, config, files):
 
     def render(self, config, files):
         html = nb2html(
-            str(notebook),
+            str(_for_rendering(notebook)),
             execute=False,
             theme="light",
             allow_errors=False,

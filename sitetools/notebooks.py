@@ -3,12 +3,18 @@
 A notebook page exists in both languages with the same code cells and different prose. The
 code is executed once per distinct code (the cache key also covers dlref and snippets, whose
 changes can change outputs); the outputs are then written into each language's notebook.
+
+A ``python`` fence preceded by ``<!--pytest.mark.skip(reason="...")-->`` (code that needs a GPU,
+for example) stays a code cell of the notebook, so readers can run it, but it is tagged
+``skip-execution`` and is not run when the site is built: it has no outputs and no execution
+count.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,17 +26,98 @@ from sitetools.pages import ROOT, Page, join_cjk_lines
 
 CACHE = ROOT / ".cache" / "notebooks"
 CELL_TIMEOUT_S = 300
+SKIP_TAG = "skip-execution"  # nbclient's default skip_cells_with_tag
+_SKIP_MARK = re.compile(
+    r"""^<!--\s*pytest\.mark\.skip\(.*reason\s*=\s*(["'])(?P<reason>.+?)\1.*\)\s*-->$"""
+)
 
 
 def load(page: Page) -> nbformat.NotebookNode:
-    """The page as a notebook (no outputs yet), with snippet includes expanded."""
+    """The page as a notebook (no outputs yet), with snippet includes expanded and skipped
+    cells marked (:func:`mark_skipped`)."""
     text = join_cjk_lines(page.expanded) if page.lang == "zh" else page.expanded
-    return jupytext.reads(text, fmt="md")
+    return mark_skipped(jupytext.reads(text, fmt="md"))
+
+
+def mark_skipped(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Tag each code cell that follows a ``<!--pytest.mark.skip(reason="...")-->`` line with
+    :data:`SKIP_TAG` (nbclient then leaves it unexecuted) and keep the reason in
+    ``metadata["dlref_skip_reason"]``. Returns ``notebook``, changed in place."""
+    for before, cell in zip(notebook.cells, notebook.cells[1:], strict=False):
+        if cell.cell_type != "code" or before.cell_type != "markdown":
+            continue
+        lines = before.source.rstrip().splitlines()
+        match = _SKIP_MARK.match(lines[-1].strip()) if lines else None
+        if match:
+            tags = cell.metadata.setdefault("tags", [])
+            if SKIP_TAG not in tags:
+                tags.append(SKIP_TAG)
+            cell.metadata["dlref_skip_reason"] = match.group("reason").strip()
+    return notebook
+
+
+def is_skipped(cell: nbformat.NotebookNode) -> bool:
+    """True for a code cell that is shown but not executed (see :func:`load`)."""
+    return SKIP_TAG in cell.metadata.get("tags", [])
+
+
+#: Skip reasons that start with this mark cells the GPU workflow runs (tests/test_gpu.py).
+GPU_REASON = "needs a GPU"
+
+
+def gpu_cells(notebook: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    """The skipped code cells whose reason starts with :data:`GPU_REASON`."""
+    return [
+        cell
+        for cell in notebook.cells
+        if is_skipped(cell) and cell.metadata.get("dlref_skip_reason", "").startswith(GPU_REASON)
+    ]
+
+
+def run_with_gpu_cells(page: Page, workdir: Path) -> nbformat.NotebookNode:
+    """Execute ``page`` top to bottom with its GPU cells included (other skipped cells stay
+    skipped); not cached. Raises ``nbclient.exceptions.CellExecutionError`` when a cell fails."""
+    notebook = load(page)
+    for cell in gpu_cells(notebook):
+        cell.metadata["tags"].remove(SKIP_TAG)
+    return _run(notebook, workdir)
 
 
 def code_of(notebook: nbformat.NotebookNode) -> list[str]:
     """The source of every code cell, in order."""
     return [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+
+
+_ADMONITION = re.compile(r'^!!! +[\w-]+(?: +"[^"]*")? *$')
+
+
+def admonitions_to_html(text: str) -> str:
+    """Markdown ``text`` with each ``!!! type "title"`` block rendered to HTML.
+
+    nbconvert's Markdown renderer knows no admonitions (it would show ``!!! warning`` as a
+    paragraph and the body as a code block), so notebook pages get them as the same HTML that
+    Python-Markdown's ``admonition`` extension writes for ordinary pages.
+    """
+    import markdown
+
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _ADMONITION.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
+            end += 1
+        while end > i + 1 and not lines[end - 1].strip():
+            end -= 1
+        block = "\n".join(lines[i:end])
+        html = markdown.markdown(block, extensions=["admonition"], output_format="html")
+        out.extend(["", html.replace("\n\n", "\n"), ""])
+        i = end
+    return "\n".join(out)
 
 
 def _library_digest() -> str:

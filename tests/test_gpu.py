@@ -198,3 +198,27 @@ def test_digits_cnn_same_accuracy_on_gpu_and_faster():
     )
     assert gpu_accuracy >= 0.97 and abs(gpu_accuracy - cpu_accuracy) <= 0.02
     assert gpu_seconds < cpu_seconds
+
+
+def _notebooks_with_gpu_cells() -> list[str]:
+    from sitetools import notebooks
+    from sitetools.pages import page_pairs
+
+    return sorted(
+        key
+        for key, pair in page_pairs().items()
+        if pair["en"].is_notebook and notebooks.gpu_cells(notebooks.load(pair["en"]))
+    )
+
+
+@pytest.mark.tensorflow_only
+@pytest.mark.parametrize("key", _notebooks_with_gpu_cells(), ids=str)
+def test_notebook_gpu_cells_run(key, tmp_path):
+    """Cells marked 'needs a GPU' on notebook pages, run in place with the cells around them."""
+    from sitetools import notebooks
+    from sitetools.pages import page_pairs
+
+    ran = notebooks.run_with_gpu_cells(page_pairs()[key]["en"], tmp_path)
+    code_cells = [cell for cell in ran.cells if cell.cell_type == "code"]
+    expected = [cell for cell in code_cells if not notebooks.is_skipped(cell)]
+    assert expected and all(cell.execution_count for cell in expected)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jupytext
 import nbformat
 import pytest
 
@@ -29,7 +30,56 @@ def test_notebook_runs_top_to_bottom(key):
         path = notebooks.executed(page)
         ran = nbformat.read(path, as_version=4)
         code_cells = [cell for cell in ran.cells if cell.cell_type == "code"]
-        assert code_cells and all(cell.execution_count for cell in code_cells)
-        errors = [out for cell in code_cells for out in cell.outputs if out.output_type == "error"]
+        ran_cells = [cell for cell in code_cells if not notebooks.is_skipped(cell)]
+        assert ran_cells and all(cell.execution_count for cell in ran_cells)
+        errors = [out for cell in ran_cells for out in cell.outputs if out.output_type == "error"]
         assert errors == []
+        skipped = [cell for cell in code_cells if notebooks.is_skipped(cell)]
+        assert all(not cell.outputs and not cell.execution_count for cell in skipped)
+        assert all(cell.metadata.get("dlref_skip_reason") for cell in skipped)
         assert "jupytext" not in ran.metadata
+
+
+_MARKED = """# Title
+
+A GPU cell follows.
+
+<!--pytest.mark.skip(reason="needs a GPU: runs in the GPU workflow")-->
+```python
+print("gpu")
+```
+
+<!--pytest.mark.skip(reason="a shell command")-->
+```shell
+make test
+```
+
+<!-- an ordinary comment -->
+```python
+print("cpu")
+```
+"""
+
+
+def test_skip_marked_cells_are_tagged_and_not_executed(tmp_path):
+    notebook = notebooks.mark_skipped(jupytext.reads(_MARKED, fmt="md"))
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert [cell.source for cell in code] == ['print("gpu")', 'print("cpu")']
+    assert [notebooks.is_skipped(cell) for cell in code] == [True, False]
+    assert code[0].metadata["dlref_skip_reason"] == "needs a GPU: runs in the GPU workflow"
+    ran = notebooks._run(notebook, tmp_path)
+    code = [cell for cell in ran.cells if cell.cell_type == "code"]
+    assert code[0].outputs == [] and not code[0].execution_count
+    assert code[1].outputs[0]["text"] == "cpu\n"
+
+
+def test_admonitions_become_html_for_the_notebook_renderer():
+    text = 'Before.\n\n!!! warning "Pitfalls"\n\n    - **One** `code`\n    - Two\n\nAfter.'
+    html = notebooks.admonitions_to_html(text)
+    assert html.startswith("Before.\n")
+    assert html.rstrip().endswith("After.")
+    assert '<div class="admonition warning">' in html
+    assert '<p class="admonition-title">Pitfalls</p>' in html
+    assert "<li><strong>One</strong> <code>code</code></li>" in html
+    assert "!!!" not in html
+    assert notebooks.admonitions_to_html("no admonition here") == "no admonition here"
