@@ -109,13 +109,21 @@ def runnable_blocks(pages: list[Page]) -> list[SharedBlock]:
     return list(shared.values())
 
 
-def reset_random_state(seed: int = 0) -> None:
-    """Clear Keras' global state (if Keras is loaded) and seed Python, NumPy and the backend."""
+#: Code that imports Keras, directly or through dlref's Keras-side modules.
+_USES_KERAS = re.compile(r"\b(keras|tensorflow)\b|\bdlref\.(models|train|recipes|device)\b")
+
+
+def reset_random_state(seed: int = 0, code: str = "") -> None:
+    """Clear Keras' global state and seed Python, NumPy and the backend.
+
+    Keras is seeded when it is already loaded or when ``code`` (the block about to run) will
+    load it, so a block prints the same numbers whether or not an earlier block imported Keras.
+    """
     import numpy as np
 
     random.seed(seed)
     np.random.seed(seed)
-    if "keras" in sys.modules:
+    if "keras" in sys.modules or _USES_KERAS.search(code):
         import keras
 
         keras.utils.clear_session(free_memory=False)

@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         os.chdir(workdir)
         for block in blocks(page):
             if block.syntax == RUNNABLE and not block.marks:
-                reset_random_state()
+                reset_random_state(code=block.code)
                 run_block(block.code, f"{page.rel}:{block.lineno}")
     print(f"{time.perf_counter() - start:.2f}", file=sys.__stdout__)
     return 0

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from sitetools.codeblocks import SharedBlock, run_block, runnable_blocks
+from sitetools.codeblocks import SharedBlock, reset_random_state, run_block, runnable_blocks
 from sitetools.pages import DOCS, all_pages
 
 FIGURES = DOCS / "assets" / "figures"
@@ -38,6 +38,7 @@ def test_code_block(shared: SharedBlock, tmp_path, monkeypatch):
     block = shared.block
     if block.importorskip:
         pytest.importorskip(block.importorskip)
+    reset_random_state(code=block.code)  # seeds Keras too when this block will import it
     output = run_block(block.code, shared.locations[0])
     if block.expected_output is not None:
         expected, actual = block.expected_output, output
