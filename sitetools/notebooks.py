@@ -121,7 +121,7 @@ def admonitions_to_html(text: str) -> str:
 
 
 def _library_digest() -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(Path(__file__).read_bytes())  # how cells are executed
     for folder in ("dlref", "snippets"):
         for path in sorted((ROOT / folder).rglob("*.py")):
             digest.update(path.relative_to(ROOT).as_posix().encode())
@@ -157,6 +157,8 @@ def _run(notebook: nbformat.NotebookNode, workdir: Path) -> nbformat.NotebookNod
         kernel_name="python3",
         allow_errors=False,
         resources={"metadata": {"path": str(workdir)}},
+        # IPython shows a returned matplotlib Figure as an image only with inline support on
+        extra_arguments=["--matplotlib=inline"],
     )
     client.execute(env=_kernel_env(), cwd=str(workdir))
     return notebook

@@ -83,3 +83,18 @@ def test_admonitions_become_html_for_the_notebook_renderer():
     assert "<li><strong>One</strong> <code>code</code></li>" in html
     assert "!!!" not in html
     assert notebooks.admonitions_to_html("no admonition here") == "no admonition here"
+
+
+@pytest.mark.parametrize("key", sorted(NOTEBOOK_PAIRS), ids=str)
+def test_figures_become_images(key):
+    """A cell that ends with a figure shows the image, not ``<Figure size ...>`` text."""
+    for page in NOTEBOOK_PAIRS[key].values():
+        ran = nbformat.read(notebooks.executed(page), as_version=4)
+        for cell in ran.cells:
+            if cell.cell_type != "code":
+                continue
+            for out in cell.outputs:
+                text = out.get("data", {}).get("text/plain", "")
+                assert not (text.startswith("<Figure size") and "image/png" not in out["data"]), (
+                    f"{page.rel}: a figure was rendered as text:\n{cell.source[-200:]}"
+                )
