@@ -8,6 +8,7 @@ executed notebook, and publishes that ``.ipynb`` next to the page for download.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import shutil
@@ -104,6 +105,31 @@ def _for_rendering(notebook: Path) -> Path:
     return target
 
 
+def _rendered(notebook: Path, key: str) -> str:
+    """The page HTML of an executed notebook, cached by the notebook's bytes and this code.
+
+    nbconvert takes about a second per notebook, most of a warm build's notebook cost.
+    """
+    digest = hashlib.sha256(notebook.read_bytes() + key.encode())
+    for code in (Path(__file__), Path(admonitions_to_html.__code__.co_filename)):
+        digest.update(code.read_bytes())
+    cached = notebook.parent / "html" / f"{digest.hexdigest()[:20]}.html"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    html = nb2html(
+        str(_for_rendering(notebook)),
+        execute=False,
+        theme="light",
+        allow_errors=False,
+        include_requirejs=False,
+        custom_mathjax_url="",
+    )
+    content = _readable_ids(_page_links(_slim(html), key))
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(content, encoding="utf-8")
+    return content
+
+
 def on_pre_page(page, config, files):
     source = Path(page.file.abs_src_path)
     if source.suffix != ".md" or not Page(source).is_notebook:
@@ -111,15 +137,7 @@ def on_pre_page(page, config, files):
     notebook = executed(Page(source))
 
     def render(self, config, files):
-        html = nb2html(
-            str(_for_rendering(notebook)),
-            execute=False,
-            theme="light",
-            allow_errors=False,
-            include_requirejs=False,
-            custom_mathjax_url="",
-        )
-        self.content = _readable_ids(_page_links(_slim(html), Page(source).key))
+        self.content = _rendered(notebook, Page(source).key)
         toc_tokens = _toc_tokens(self.content)
         self.toc = get_toc(toc_tokens)
         if toc_tokens and toc_tokens[0]["level"] == 1:

@@ -44,14 +44,22 @@ def markdown(lang: str, link_prefix: str = "../") -> str:
         if lang == "zh"
         else ("The seed said (paraphrased)", "What is true", "Shown on")
     )
+    article = "文章" if lang == "zh" else "Article"
     blocks = []
-    for number, item in enumerate(load(), start=1):
-        claim = item.claim_zh if lang == "zh" else item.claim_en
-        truth = item.truth_zh if lang == "zh" else item.truth_en
-        link = f"{link_prefix}{item.page}.md#{item.anchor[lang]}"
-        blocks.append(
-            f"### {number}. {item.seed}\n\n- **{said}**: {claim}\n- **{true}**: {truth}\n"
-            f"- **{where}**: [{item.page}#{item.anchor[lang]}]({link})\n"
-        )
+    by_article: dict[str, list[Erratum]] = {}
+    for item in load():
+        by_article.setdefault(item.seed.split()[0], []).append(item)
+    number = 0
+    for seed_id in sorted(by_article):
+        blocks.append(f"## {article} {seed_id}\n")
+        for item in by_article[seed_id]:
+            number += 1
+            claim = item.claim_zh if lang == "zh" else item.claim_en
+            truth = item.truth_zh if lang == "zh" else item.truth_en
+            link = f"{link_prefix}{item.page}.md#{item.anchor[lang]}"
+            blocks.append(
+                f"### {number}. {item.seed}\n\n- **{said}**: {claim}\n- **{true}**: {truth}\n"
+                f"- **{where}**: [{item.page}#{item.anchor[lang]}]({link})\n"
+            )
     text = "\n".join(blocks)
     return text.replace("**: ", "**：") if lang == "zh" else text
