@@ -177,6 +177,55 @@ def bench_library() -> None:
         _row(label, seconds, 15.0)
 
 
+_GPU_CODE = """
+import json, time
+import keras
+import numpy as np
+from dlref.device import describe_devices
+
+if not describe_devices().has_gpu:
+    print(json.dumps(None))
+    raise SystemExit
+from dlref.data import load_digits
+from dlref.recipes import small_cnn
+
+def seconds(device, size, filters, epochs):
+    import tensorflow as tf
+    data = load_digits(0.2, image=True, upsample=size)
+    keras.utils.set_random_seed(0)
+    with tf.device(device):
+        model = small_cnn(data.x_train.shape[1:], 10, filters=filters)
+        model.compile(optimizer="adam", metrics=["accuracy"],
+                      loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+        model.fit(data.x_train, data.y_train, epochs=1, batch_size=64, verbose=0)  # warm-up
+        start = time.perf_counter()
+        model.fit(data.x_train, data.y_train, epochs=epochs, batch_size=64, verbose=0)
+        return time.perf_counter() - start
+
+rows = []
+for label, size, filters in (("digits CNN (16x16, 32-64 filters)", 16, (32, 64)),
+                             ("larger CNN (64x64, 64-128-256 filters)", 64, (64, 128, 256))):
+    rows.append([label, seconds("/CPU:0", size, filters, 3), seconds("/GPU:0", size, filters, 3)])
+print(json.dumps(rows))
+"""
+
+
+def bench_gpu() -> None:
+    """CPU vs GPU training time of the digits CNN and a larger CNN, when a GPU is visible."""
+    import json
+
+    print("GPU (3 epochs after a warm-up epoch, TensorFlow backend):")
+    result = subprocess.run(
+        [PYTHON, "-c", _GPU_CODE], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
+    )
+    rows = json.loads(result.stdout.strip().splitlines()[-1])
+    if rows is None:
+        print("  skipped: no GPU visible to the Keras backend on this machine")
+        return
+    for label, cpu, gpu in rows:
+        print(f"  {label:<44} CPU {cpu:>7.2f} s  GPU {gpu:>7.2f} s  speed-up {cpu / gpu:>5.1f}x")
+
+
 def bench_suite() -> None:
     print("The whole suite:")
     _row("make test", _timed(["make", "test"]), SUITE_BUDGET_S)
@@ -187,6 +236,7 @@ SECTIONS: dict[str, Callable[[], None]] = {
     "pages": bench_pages,
     "weight": bench_weight,
     "library": bench_library,
+    "gpu": bench_gpu,
     "suite": bench_suite,
 }
 
