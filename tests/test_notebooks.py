@@ -14,9 +14,15 @@ NOTEBOOK_PAIRS = {
     for key, pair in page_pairs().items()
     if any(page.is_notebook for page in pair.values())
 }
+# Under pytest-xdist (--dist loadgroup) one notebook's tests share a worker, which executes it
+# once; different notebooks run on different workers.
+KEYS = [
+    pytest.param(key, id=key, marks=pytest.mark.xdist_group(name=key))
+    for key in sorted(NOTEBOOK_PAIRS)
+]
 
 
-@pytest.mark.parametrize("key", sorted(NOTEBOOK_PAIRS), ids=str)
+@pytest.mark.parametrize("key", KEYS)
 def test_notebook_languages_share_code(key):
     pair = NOTEBOOK_PAIRS[key]
     assert all(page.is_notebook for page in pair.values()), "a notebook page in one language only"
@@ -24,7 +30,7 @@ def test_notebook_languages_share_code(key):
     assert zh == en, "notebook code cells differ between zh and en (comments included)"
 
 
-@pytest.mark.parametrize("key", sorted(NOTEBOOK_PAIRS), ids=str)
+@pytest.mark.parametrize("key", KEYS)
 def test_notebook_runs_top_to_bottom(key):
     for page in NOTEBOOK_PAIRS[key].values():
         path = notebooks.executed(page)
@@ -85,7 +91,7 @@ def test_admonitions_become_html_for_the_notebook_renderer():
     assert notebooks.admonitions_to_html("no admonition here") == "no admonition here"
 
 
-@pytest.mark.parametrize("key", sorted(NOTEBOOK_PAIRS), ids=str)
+@pytest.mark.parametrize("key", KEYS)
 def test_figures_become_images(key):
     """A cell that ends with a figure shows the image, not ``<Figure size ...>`` text."""
     for page in NOTEBOOK_PAIRS[key].values():
