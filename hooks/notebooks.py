@@ -24,6 +24,7 @@ import nbformat
 from mkdocs.structure.toc import get_toc
 from mkdocs_jupyter.nbconvert2 import nb2html
 
+from sitetools import notebooks as sitetools_notebooks
 from sitetools.notebooks import admonitions_to_html, executed
 from sitetools.pages import Page
 
@@ -111,7 +112,7 @@ def _rendered(notebook: Path, key: str) -> str:
     nbconvert takes about a second per notebook, most of a warm build's notebook cost.
     """
     digest = hashlib.sha256(notebook.read_bytes() + key.encode())
-    for code in (Path(__file__), Path(admonitions_to_html.__code__.co_filename)):
+    for code in (Path(__file__), Path(sitetools_notebooks.__file__)):
         digest.update(code.read_bytes())
     cached = notebook.parent / "html" / f"{digest.hexdigest()[:20]}.html"
     if cached.is_file():

@@ -10,12 +10,14 @@ Usage: ``python tools/bench.py [--skip-suite] [--only SECTION ...]``
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -30,6 +32,7 @@ BUILD_BUDGET_S = 30.0
 PAGE_BUDGET_S = 20.0
 NOTEBOOK_BUDGET_S = 60.0
 SUITE_BUDGET_S = 360.0
+DIGITS_CNN_BUDGET_S = 15.0
 
 
 def _row(label: str, seconds: float, budget: float) -> None:
@@ -124,8 +127,6 @@ def bench_weight() -> None:
         verdict = "ok" if size <= 1_000_000 else "OVER BUDGET"
         print(f"  heaviest {lang} page: {key:<32}{size / 1e6:>7.2f} MB   budget 1 MB   {verdict}")
     index = ROOT / "site" / "search" / "search_index.json"
-    import json
-
     docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     en_bytes = sum(
         len(json.dumps(d, ensure_ascii=False).encode())
@@ -149,32 +150,22 @@ print(json.dumps([[label, a, b] for label, a, b in rows]))
 """
 
 
+def _json_from(code: str, *args: str) -> Any:
+    """Run ``code`` in a fresh interpreter and decode the JSON on its last line of output."""
+    result = subprocess.run(
+        [PYTHON, "-c", code, *args], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def bench_library() -> None:
     """dlref's own code next to the library it mirrors, and the digits CNN's training time."""
-    import json
-
     print("Library (dlref from scratch vs the reference; each in a fresh interpreter):")
     for module in ("bench_mlp", "bench_conv", "bench_classic"):
-        result = subprocess.run(
-            [PYTHON, "-c", _LIBRARY_CODE, module],
-            cwd=ROOT,
-            env=ENV,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        for label, ours, theirs in json.loads(result.stdout.strip().splitlines()[-1]):
+        for label, ours, theirs in _json_from(_LIBRARY_CODE, module):
             print(f"  {label:<56}{ours:>9.4f} s vs {theirs:>9.4f} s   ratio {ours / theirs:>5.2f}x")
-    result = subprocess.run(
-        [PYTHON, "-c", _LIBRARY_CODE, "bench_digits_cnn"],
-        cwd=ROOT,
-        env=ENV,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    for label, seconds, _ in json.loads(result.stdout.strip().splitlines()[-1]):
-        _row(label, seconds, 15.0)
+    for label, seconds, _ in _json_from(_LIBRARY_CODE, "bench_digits_cnn"):
+        _row(label, seconds, DIGITS_CNN_BUDGET_S)
 
 
 _GPU_CODE = """
@@ -212,13 +203,8 @@ print(json.dumps(rows))
 
 def bench_gpu() -> None:
     """CPU vs GPU training time of the digits CNN and a larger CNN, when a GPU is visible."""
-    import json
-
     print("GPU (3 epochs after a warm-up epoch, TensorFlow backend):")
-    result = subprocess.run(
-        [PYTHON, "-c", _GPU_CODE], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
-    )
-    rows = json.loads(result.stdout.strip().splitlines()[-1])
+    rows = _json_from(_GPU_CODE)
     if rows is None:
         print("  skipped: no GPU visible to the Keras backend on this machine")
         return
