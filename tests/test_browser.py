@@ -184,7 +184,7 @@ def test_copy_button_copies_the_code(tab, base_url):
     block.hover()
     block.locator("button[data-md-type=copy]").click()
     copied = tab.evaluate("() => navigator.clipboard.readText()")
-    source = (ROOT / "snippets" / "activations_linear_collapse.py").read_text(encoding="utf-8")
+    source = (ROOT / "snippets/basics/activations/linear_collapse.py").read_text(encoding="utf-8")
     assert copied.strip() == source.strip()  # the first block on the page includes this file
 
 

@@ -10,6 +10,7 @@ Only NumPy is imported at import time. The submodules, one topic each:
 - :mod:`dlref.math.optimizers`: SGD (momentum, Nesterov), AdaGrad, RMSProp, Adam;
 - :mod:`dlref.math.regularization`: L1/L2 penalties, dropout, batch normalisation;
 - :mod:`dlref.math.conv`: convolution, pooling, output sizes, receptive fields;
+- :mod:`dlref.math.residual`: a plain or residual stack of dense blocks;
 - :mod:`dlref.math.rnn`: SimpleRNN, LSTM and GRU cells and sequence runners.
 """
 
@@ -63,6 +64,7 @@ from dlref.math.regularization import (
     l2_grad,
     l2_penalty,
 )
+from dlref.math.residual import DenseStack
 from dlref.math.rnn import gru_cell, lstm_cell, rnn_cell, run_gru, run_lstm, run_rnn
 
 __all__ = [
@@ -74,6 +76,7 @@ __all__ = [
     "Adam",
     "BatchNorm",
     "Dense",
+    "DenseStack",
     "GradientCheck",
     "Optimizer",
     "Perceptron",

@@ -1,0 +1,52 @@
+import numpy as np
+from matplotlib.figure import Figure
+
+from dlref.math.activations import relu
+from dlref.math.gradcheck import gradient_check, numerical_gradient
+from dlref.plot import save_figure
+
+rng = np.random.default_rng(0)
+A64, w64 = rng.normal(size=(20, 20)), rng.normal(size=20)
+A32, w32 = A64.astype(np.float32), w64.astype(np.float32)
+
+
+def f(v, A):  # a smooth function f(w) = Σ tanh(Aw) ...
+    return np.sum(np.tanh(A @ v))
+
+
+def grad_f(v, A):  # ... and its gradient Aᵀ(1 - tanh²(Aw))
+    return A.T @ (1 - np.tanh(A @ v) ** 2)
+
+
+def error(A, w, h):  # relative error of the check with step h
+    return gradient_check(lambda v: f(v, A), lambda v: grad_f(v, A), w, eps=h).relative_error
+
+
+# The same check, default step h = 1e-6, in two precisions
+for A, w in ((A64, w64), (A32, w32)):
+    print(f"{w.dtype}: relative error {error(A, w, 1e-6):.0e}")
+
+# The error as a function of the step (in float32, steps below 1e-5 are lost to rounding)
+steps = np.logspace(-10, -1, 19)
+errors = {
+    "float64": [error(A64, w64, h) for h in steps],
+    "float32": [error(A32, w32, h) for h in steps[steps >= 1e-5]],
+}
+best = steps[np.argmin(errors["float64"])]
+print(f"float64: smallest error {min(errors['float64']):.0e} at h = {best:.0e}")
+best32 = steps[steps >= 1e-5][np.argmin(errors["float32"])]
+print(f"float32: smallest error {min(errors['float32']):.0e} at h = {best32:.0e}")
+
+# A kink: at u = 1e-7, within the step h = 1e-6, the two evaluations straddle ReLU's corner
+numerical = numerical_gradient(lambda u: relu(u).sum(), [1e-7])[0]
+print(f"ReLU′(1e-7): analytic 1.0, numerical {numerical:.2f}")
+
+fig = Figure(figsize=(6.4, 3.6), layout="constrained")
+ax = fig.subplots()
+ax.loglog(steps, errors["float64"], marker="o", markersize=3, label="float64")
+ax.loglog(steps[steps >= 1e-5], errors["float32"], marker="s", markersize=3, label="float32")
+ax.axvline(1e-6, color="0.6", linestyle="--", linewidth=0.8, label="default h = 1e-6")
+ax.set(xlabel="step h", ylabel="relative error of the gradient check")
+ax.grid(alpha=0.3, which="both")
+ax.legend()
+save_figure(fig, "basics-backpropagation-gradcheck-step.svg")
