@@ -24,7 +24,11 @@ print(
     f" GMM {adjusted_rand_score(truth, gmm.predict(X)):.3f}"
 )
 most_unsure = np.argmin(resp.max(axis=1))
-print(f"the least certain point, x = {X[most_unsure].round(2)}: r = {resp[most_unsure].round(3)}")
+order = np.argsort(gmm.means_[:, 0])  # components in a canonical order: by the mean's x_1
+print(
+    f"the least certain point, x = {X[most_unsure].round(2)}:"
+    f" r = {resp[most_unsure, order].round(3)} (components by mean x_1)"
+)
 print(f"points with max responsibility < 0.9: {np.sum(resp.max(axis=1) < 0.9)} of {len(X)}")
 
 random_start = GaussianMixture(3, init="random", tol=1e-6, max_iter=500, random_state=0).fit(X)

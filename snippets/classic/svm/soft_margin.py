@@ -21,7 +21,7 @@ def dual(alpha):
     return alpha.sum() - 0.5 * v @ v
 
 
-print("    C  margin  #SV  SMO steps  train acc  same w as sklearn  same objective  primal = dual")
+print("    C  margin  #SV  converged  train acc  same w as sklearn  same objective  primal = dual")
 models = {}
 for C in [0.01, 0.1, 1.0, 10.0]:
     ours = LinearSVM(C=C).fit(X, y)
@@ -31,12 +31,15 @@ for C in [0.01, 0.1, 1.0, 10.0]:
     p_ours, p_ref = primal(w, ours.intercept_, C), primal(w_ref, theirs.intercept_[0], C)
     gap = p_ours - dual(np.abs(ours.dual_coef_))
     print(
-        f"{C:5g}  {ours.margin_:6.2f}  {len(ours.support_):3d}  {ours.n_iter_:9d}"
+        f"{C:5g}  {ours.margin_:6.2f}  {len(ours.support_):3d}  {ours.converged_!s:>9}"
         f"  {ours.score(X, y):9.3f}"
         f"  {cosine > 0.9999!s:>17}  {abs(p_ours / p_ref - 1) < 1e-5!s:>14}"
         f"  {abs(gap) / p_ours < 1e-5!s:>13}"
     )
     models[C] = ours
+
+# step counts depend on the floating-point kernels; their ratio does not
+assert models[10.0].n_iter_ > 10 * models[0.01].n_iter_
 
 fig = Figure(figsize=(8.4, 3.8), layout="constrained")
 grid = np.linspace(X.min() - 0.5, X.max() + 0.5, 200)
