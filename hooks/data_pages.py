@@ -6,10 +6,7 @@ the errata (data/errata.yml), in the page's language. Links in them are checked 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sitetools import errata, glossary
 from sitetools.pages import Page

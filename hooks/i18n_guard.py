@@ -3,11 +3,6 @@ back silently to the other language."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from mkdocs.exceptions import PluginError
 
 from sitetools.pages import PageError, missing_translations

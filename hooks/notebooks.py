@@ -12,13 +12,10 @@ import hashlib
 import posixpath
 import re
 import shutil
-import sys
 import types
 from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import unquote
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import nbformat
 from mkdocs.structure.toc import get_toc

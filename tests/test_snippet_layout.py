@@ -125,7 +125,7 @@ def test_inline_page_code_passes_ruff(tmp_path):
         if page.is_notebook:
             continue
         for index, block in enumerate(blocks(page)):
-            if block.syntax != "python" or "--8<--" in page.source and _is_include(page, block):
+            if block.syntax != "python" or ("--8<--" in page.source and _is_include(page, block)):
                 continue
             name = re.sub(r"\W", "_", page.key) + f"_{page.lang}_{index}.py"
             (tmp_path / name).write_text(block.code, encoding="utf-8")
@@ -140,7 +140,5 @@ def test_inline_page_code_passes_ruff(tmp_path):
 
 
 def _is_include(page, block) -> bool:
-    snippet_bodies = {
-        (SNIPPETS / t).read_text(encoding="utf-8") for t in page.snippet_targets()
-    }
+    snippet_bodies = {(SNIPPETS / t).read_text(encoding="utf-8") for t in page.snippet_targets()}
     return block.code in snippet_bodies or block.code.rstrip("\n") + "\n" in snippet_bodies

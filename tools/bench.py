@@ -19,10 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from sitetools.pages import page_pairs
 
-from sitetools.pages import page_pairs  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -64,7 +63,7 @@ def bench_pages() -> None:
         page = pairs[key]["zh"]
         if page.is_notebook:
             code = (
-                "import sys, time; sys.path.insert(0, '.'); from pathlib import Path; "
+                "import time; from pathlib import Path; "
                 "import tempfile; from sitetools import notebooks; from sitetools.pages import "
                 f"Page, DOCS; nb = notebooks.load(Page(DOCS / {page.rel!r})); "
                 "t = time.perf_counter(); d = tempfile.mkdtemp(); "

@@ -22,19 +22,15 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import numpy as np
+from sklearn import cluster as sk_cluster
+from sklearn import neighbors as sk_neighbors
+from sklearn.datasets import make_blobs
+from threadpoolctl import threadpool_limits
 
-import numpy as np  # noqa: E402
-from sklearn import cluster as sk_cluster  # noqa: E402
-from sklearn import neighbors as sk_neighbors  # noqa: E402
-from sklearn.datasets import make_blobs  # noqa: E402
-from threadpoolctl import threadpool_limits  # noqa: E402
-
-from dlref.classic.cluster import KMeans  # noqa: E402
-from dlref.classic.neighbors import KNeighborsClassifier  # noqa: E402
+from dlref.classic.cluster import KMeans
+from dlref.classic.neighbors import KNeighborsClassifier
 
 N_POINTS = 10_000
 N_FEATURES = 10

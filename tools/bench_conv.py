@@ -14,15 +14,12 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from dlref.math.conv import conv2d  # noqa: E402
+from dlref.math.conv import conv2d
 
 LABEL = "conv2d (32,32,32,16) * 3x3x16x32, same (dlref vs Keras)"
 
