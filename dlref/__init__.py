@@ -2,18 +2,18 @@
 
 Subpackages are imported on demand so that ``import dlref`` stays cheap:
 
-- :mod:`dlref.math`: from-scratch NumPy deep learning (activations, losses, layers, backprop,
+- `dlref.math`: from-scratch NumPy deep learning (activations, losses, layers, backprop,
   optimisers, regularisation, convolution, recurrent cells), each checked against Keras.
-- :mod:`dlref.classic`: classical machine learning from scratch, checked against scikit-learn.
-- :mod:`dlref.models`: Keras model builders (MLP, LeNet-5, AlexNet, VGG, GoogLeNet, ResNet,
+- `dlref.classic`: classical machine learning from scratch, checked against scikit-learn.
+- `dlref.models`: Keras model builders (MLP, LeNet-5, AlexNet, VGG, GoogLeNet, ResNet,
   recurrent sequence models, GAN) that validate their arguments first.
-- :mod:`dlref.data`: offline datasets (scikit-learn's bundled sets, generated data, a bundled
+- `dlref.data`: offline datasets (scikit-learn's bundled sets, generated data, a bundled
   text corpus) and the real CIFAR-10 loader.
-- :mod:`dlref.train`: training recipes (``fit`` with a divergence guard, ``evaluate``,
+- `dlref.train`: training recipes (``fit`` with a divergence guard, ``evaluate``,
   augmentation, saving and export, hyperparameter search).
-- :mod:`dlref.plot`: plotting helpers that return matplotlib figures.
-- :mod:`dlref.device`: devices, memory growth, mixed precision and ``tf.distribute`` strategies.
-- :mod:`dlref.recipes`: small shared models, such as the digits CNN used by pages and benchmarks.
+- `dlref.plot`: plotting helpers that return matplotlib figures.
+- `dlref.device`: devices, memory growth, mixed precision and ``tf.distribute`` strategies.
+- `dlref.recipes`: small shared models, such as the digits CNN used by pages and benchmarks.
 """
 
 __version__ = "0.1.0"

@@ -115,7 +115,7 @@ class NotFittedError(ValueError):
 
 
 def check_fitted(model: Any, attribute: str) -> None:
-    """Raise :class:`NotFittedError` if ``model`` has no ``attribute`` (set by ``fit``)."""
+    """Raise `NotFittedError` if ``model`` has no ``attribute`` (set by ``fit``)."""
     if getattr(model, attribute, None) is None:
         raise NotFittedError(
             f"this {type(model).__name__} is not fitted yet; call fit(X, y) before using it"

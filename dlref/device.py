@@ -14,7 +14,7 @@ from typing import Any
 
 from dlref._validate import check_int
 
-#: Distributions whose versions :func:`versions` reports, in this order.
+#: Distributions whose versions `versions` reports, in this order.
 REPORTED_PACKAGES = (
     "dlref",
     "numpy",
@@ -89,7 +89,7 @@ def set_memory_growth() -> list[str]:
 
     Enables memory growth on every physical GPU and returns their names (an empty list on a
     machine without GPU, or under the JAX backend, where ``XLA_PYTHON_CLIENT_PREALLOCATE=false``
-    plays this role). Like :func:`split_cpu` it must run before TensorFlow initialises the GPUs;
+    plays this role). Like `split_cpu` it must run before TensorFlow initialises the GPUs;
     calling it again later is harmless, but a first call after initialisation raises
     ``RuntimeError``.
     """
@@ -117,7 +117,7 @@ class mixed_precision:  # lower case: it is called like a function, mixed_precis
     ``enabled=False`` sets ``"float32"``. Layers created afterwards compute in the 16-bit type
     and keep float32 weights. ``mixed_precision(True)`` changes the policy for good;
     ``with mixed_precision(True): ...`` restores the previous policy on exit, as does
-    :meth:`restore`.
+    `restore`.
     """
 
     def __init__(self, enabled: bool = True) -> None:
@@ -150,7 +150,7 @@ def strategy(devices: Sequence[str] | None = None) -> Any:
 
     By default: ``MirroredStrategy`` (synchronous data parallelism) over all GPUs when there
     are several, ``OneDeviceStrategy`` on the single GPU, and without GPU ``MirroredStrategy``
-    over the logical CPUs made by :func:`split_cpu` or ``OneDeviceStrategy`` on the one CPU.
+    over the logical CPUs made by `split_cpu` or ``OneDeviceStrategy`` on the one CPU.
     ``devices`` (names like ``"/CPU:0"``) chooses the devices explicitly. Build and compile the
     model inside ``with strategy().scope():``.
     """

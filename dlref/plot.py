@@ -1,4 +1,4 @@
-"""Plotting helpers. Each returns a :class:`matplotlib.figure.Figure` and never opens a window.
+"""Plotting helpers. Each returns a `matplotlib.figure.Figure` and never opens a window.
 
 Figures are built with the object-oriented API (no ``pyplot`` state), so they work under any
 backend, in tests with ``MPLBACKEND=Agg`` and in notebooks alike.
@@ -17,7 +17,7 @@ from numpy.typing import ArrayLike
 
 from dlref._validate import as_float_array, check_int, check_same_length
 
-#: Environment variable naming the folder :func:`save_figure` writes to (default: the cwd).
+#: Environment variable naming the folder `save_figure` writes to (default: the cwd).
 FIGURE_DIR_ENV = "DLREF_FIGURE_DIR"
 
 _SAVE_FORMATS = ("svg", "png")

@@ -1,6 +1,6 @@
 """Small, tested model recipes the pages and benchmarks share.
 
-:func:`small_cnn` is two convolution blocks and a dense layer; :func:`train_digits_cnn` trains it
+`small_cnn` is two convolution blocks and a dense layer; `train_digits_cnn` trains it
 on scikit-learn's digits upsampled to 16x16 and reports time and test accuracy.
 """
 
@@ -73,7 +73,7 @@ def train_digits_cnn(
     learning_rate: float = 2e-3,
     seed: int = 0,
 ) -> TrainingResult:
-    """Train :func:`small_cnn` on the digits upsampled to ``size`` x ``size`` (80/20 split).
+    """Train `small_cnn` on the digits upsampled to ``size`` x ``size`` (80/20 split).
 
     Adam, ``epochs`` full epochs without early stopping; the time covers ``fit`` only (graph
     tracing included), the accuracy is measured on the 360 held-out test images.

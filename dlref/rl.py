@@ -4,7 +4,7 @@ A finite Markov decision process is stored as two arrays:
 
 - ``P`` of shape ``(S, A, S)``: ``P[s, a, s2]`` is the probability of moving to ``s2`` after
   taking action ``a`` in state ``s`` (each ``P[s, a]`` sums to 1);
-- ``R`` of shape ``(S, A)``: the expected immediate reward :math:`R(s, a)` of that step.
+- ``R`` of shape ``(S, A)``: the expected immediate reward $R(s, a)$ of that step.
 
 A terminal state is absorbing with reward 0, so the same formulas hold in every state. Only NumPy
 is imported.
@@ -153,7 +153,7 @@ def _gamma(gamma: Any) -> float:
 
 
 def q_values(P: ArrayLike, R: ArrayLike, V: ArrayLike, gamma: float) -> FloatArray:
-    r"""One Bellman backup: :math:`Q(s,a) = R(s,a) + \gamma \sum_{s'} P(s'|s,a) V(s')`."""
+    r"""One Bellman backup: $Q(s,a) = R(s,a) + \gamma \sum_{s'} P(s'|s,a) V(s')$."""
     P, R = check_mdp(P, R)
     gamma = _gamma(gamma)
     V = as_float_array(V, "V").astype(np.float64)
@@ -173,8 +173,8 @@ class ValueIterationResult(NamedTuple):
 def value_iteration(
     P: ArrayLike, R: ArrayLike, gamma: float, *, tol: float = 1e-10, max_iter: int = 10_000
 ) -> ValueIterationResult:
-    r"""Iterate :math:`V \leftarrow \max_a Q(s, a)` from :math:`V = 0` until the largest change
-    is below ``tol``; return :math:`V^*`, a greedy policy and the number of sweeps.
+    r"""Iterate $V \leftarrow \max_a Q(s, a)$ from $V = 0$ until the largest change
+    is below ``tol``; return $V^*$, a greedy policy and the number of sweeps.
 
     Ties between actions go to the first one in the action order.
     """
@@ -201,10 +201,10 @@ def value_iteration(
 
 
 def policy_evaluation(P: ArrayLike, R: ArrayLike, policy: ArrayLike, gamma: float) -> FloatArray:
-    r"""Exact :math:`V^\pi` by solving :math:`(I - \gamma P_\pi) V = R_\pi`.
+    r"""Exact $V^\pi$ by solving $(I - \gamma P_\pi) V = R_\pi$.
 
     ``policy`` is either one action per state (ints, shape ``(S,)``) or action probabilities
-    :math:`\pi(a|s)` (shape ``(S, A)``, rows summing to 1).
+    $\pi(a|s)$ (shape ``(S, A)``, rows summing to 1).
     """
     P, R = check_mdp(P, R)
     gamma = _gamma(gamma)
@@ -241,11 +241,11 @@ def run_bandit(
     runs: int = 200,
     seed: int = 0,
 ) -> FloatArray:
-    r"""Average reward per step of :math:`\varepsilon`-greedy on a Gaussian multi-armed bandit.
+    r"""Average reward per step of $\varepsilon$-greedy on a Gaussian multi-armed bandit.
 
-    Arm ``k`` pays a reward drawn from :math:`\mathcal{N}(\text{means}[k], 1)`. Each run starts
-    with estimates :math:`Q = 0` and updates the chosen arm's sample average
-    :math:`Q \leftarrow Q + (r - Q)/n`. With probability ``epsilon`` the agent picks an arm
+    Arm ``k`` pays a reward drawn from $\mathcal{N}(\text{means}[k], 1)$. Each run starts
+    with estimates $Q = 0$ and updates the chosen arm's sample average
+    $Q \leftarrow Q + (r - Q)/n$. With probability ``epsilon`` the agent picks an arm
     uniformly at random, otherwise the arm with the highest estimate (ties: the first).
     ``epsilon = 0`` is the greedy agent. Returns the reward at each step averaged over ``runs``
     independent runs, shape ``(steps,)``.

@@ -2,10 +2,10 @@ r"""Shared pieces of the classical models: input checks, ``get_params`` and ``sc
 
 Every model follows the scikit-learn conventions: hyper-parameters are set (and checked) in
 ``__init__``, ``fit(X, y)`` returns ``self`` and sets attributes ending in ``_``, and using a model
-before ``fit`` raises :class:`~dlref._validate.NotFittedError`.
+before ``fit`` raises `NotFittedError`.
 
 ``RegressorMixin.score`` is the coefficient of determination
-:math:`R^2 = 1 - \sum_i (y_i - \hat{y}_i)^2 / \sum_i (y_i - \bar{y})^2`;
+$R^2 = 1 - \sum_i (y_i - \hat{y}_i)^2 / \sum_i (y_i - \bar{y})^2$;
 ``ClassifierMixin.score`` is the accuracy, the fraction of samples predicted correctly.
 """
 
@@ -62,7 +62,7 @@ def _check_y(y: ArrayLike, *, numeric: bool = True) -> NDArray:
 def _check_X_y(
     X: ArrayLike, y: ArrayLike, *, y_numeric: bool = True
 ) -> tuple[NDArray[np.floating], NDArray]:
-    """Return ``(X, y)``: ``X`` as by :func:`_check_X`, ``y`` 1-D with one entry per row of ``X``.
+    """Return ``(X, y)``: ``X`` as by `_check_X`, ``y`` 1-D with one entry per row of ``X``.
 
     ``y`` is a finite float array when ``y_numeric`` (regression), else the labels as given.
     """
@@ -111,7 +111,7 @@ class BaseModel:
         return f"{type(self).__name__}({params})"
 
     def _check_fitted(self, attribute: str = "coef_") -> None:
-        """Raise :class:`~dlref._validate.NotFittedError` if ``fit`` has not set ``attribute``."""
+        """Raise `NotFittedError` if ``fit`` has not set ``attribute``."""
         check_fitted(self, attribute)
 
     _check_X = staticmethod(_check_X)
@@ -120,10 +120,10 @@ class BaseModel:
 
 
 class RegressorMixin:
-    """Adds ``score`` = coefficient of determination :math:`R^2` to a regressor."""
+    """Adds ``score`` = coefficient of determination $R^2$ to a regressor."""
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
-        r""":math:`R^2 = 1 - SS_{res}/SS_{tot}` of ``predict(X)`` against ``y`` (1.0 is perfect).
+        r"""$R^2 = 1 - SS_{res}/SS_{tot}$ of ``predict(X)`` against ``y`` (1.0 is perfect).
 
         Like scikit-learn, a constant ``y`` gives 1.0 for a perfect fit and 0.0 otherwise.
         """

@@ -1,24 +1,24 @@
 r"""Clustering in NumPy: k-means (Lloyd's algorithm) and agglomerative clustering.
 
-**k-means** looks for :math:`k` centres :math:`\boldsymbol\mu_1, \dots, \boldsymbol\mu_k` that
-minimise the inertia :math:`\sum_i \min_c \lVert\mathbf{x}_i - \boldsymbol\mu_c\rVert^2`. Lloyd's
+**k-means** looks for $k$ centres $\boldsymbol\mu_1, \dots, \boldsymbol\mu_k$ that
+minimise the inertia $\sum_i \min_c \lVert\mathbf{x}_i - \boldsymbol\mu_c\rVert^2$. Lloyd's
 algorithm alternates two steps until the labels stop changing or the centres move less than
 ``tol`` (relative to the mean feature variance, as in scikit-learn): assign each point to its
-nearest centre (one matrix product, :math:`\lVert\mathbf{x}\rVert^2 - 2\mathbf{x}^\top
-\boldsymbol\mu + \lVert\boldsymbol\mu\rVert^2`), then move each centre to the mean of its points.
+nearest centre (one matrix product, $\lVert\mathbf{x}\rVert^2 - 2\mathbf{x}^\top
+\boldsymbol\mu + \lVert\boldsymbol\mu\rVert^2$), then move each centre to the mean of its points.
 It only finds a local minimum, so it is restarted ``n_init`` times from k-means++ seeds (each new
-seed drawn with probability proportional to :math:`D(\mathbf{x})^2`, the squared distance to the
-nearest seed so far, keeping the best of :math:`2 + \lfloor\ln k\rfloor` candidates) or random
+seed drawn with probability proportional to $D(\mathbf{x})^2$, the squared distance to the
+nearest seed so far, keeping the best of $2 + \lfloor\ln k\rfloor$ candidates) or random
 points, and the run with the lowest inertia is kept.
 
 **Agglomerative clustering** starts with every point as its own cluster and repeatedly merges the
-two closest clusters until ``n_clusters`` remain. After merging :math:`i` and :math:`j`, the
-distance from any cluster :math:`k` to the union follows from the Lance–Williams update:
-single linkage :math:`\min(d_{ki}, d_{kj})`, complete linkage :math:`\max(d_{ki}, d_{kj})`,
-average linkage :math:`(n_i d_{ki} + n_j d_{kj}) / (n_i + n_j)`, and Ward
-:math:`\sqrt{\bigl((n_i + n_k) d_{ki}^2 + (n_j + n_k) d_{kj}^2 - n_k d_{ij}^2\bigr)
-/ (n_i + n_j + n_k)}`. It keeps an :math:`n \times n` distance matrix, so it suits
-:math:`n \lesssim 1000`.
+two closest clusters until ``n_clusters`` remain. After merging $i$ and $j$, the
+distance from any cluster $k$ to the union follows from the Lance–Williams update:
+single linkage $\min(d_{ki}, d_{kj})$, complete linkage $\max(d_{ki}, d_{kj})$,
+average linkage $(n_i d_{ki} + n_j d_{kj}) / (n_i + n_j)$, and Ward
+$\sqrt{\bigl((n_i + n_k) d_{ki}^2 + (n_j + n_k) d_{kj}^2 - n_k d_{ij}^2\bigr)
+/ (n_i + n_j + n_k)}$. It keeps an $n \times n$ distance matrix, so it suits
+$n \lesssim 1000$.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _BLOCK_ROWS = 2048  # rows per matrix product: small products run on one thread,
 
 
 def _sq_distances(X: FloatArray, x_sq: FloatArray, centers: FloatArray) -> FloatArray:
-    r"""Squared distances :math:`\lVert\mathbf{x}_i - \mathbf{c}_j\rVert^2`, shape (n, m),
+    r"""Squared distances $\lVert\mathbf{x}_i - \mathbf{c}_j\rVert^2$, shape (n, m),
     clipped at 0; computed by blocks of rows."""
     out = np.empty((X.shape[0], centers.shape[0]))
     scaled = -2.0 * centers.T
@@ -75,8 +75,8 @@ def _closest(X: FloatArray, x_sq: FloatArray, centers: FloatArray) -> tuple[IntA
 def _kmeans_plusplus(
     X: FloatArray, x_sq: FloatArray, k: int, rng: np.random.Generator
 ) -> FloatArray:
-    r"""Greedy k-means++ seeds: of :math:`2 + \lfloor\ln k\rfloor` candidates drawn with
-    probability :math:`\propto D(\mathbf{x})^2`, keep the one that lowers the inertia most."""
+    r"""Greedy k-means++ seeds: of $2 + \lfloor\ln k\rfloor$ candidates drawn with
+    probability $\propto D(\mathbf{x})^2$, keep the one that lowers the inertia most."""
     n = X.shape[0]
     trials = 2 + int(np.log(k))
     centers = np.empty((k, X.shape[1]))
@@ -224,7 +224,7 @@ def _lance_williams(
     n_j: int,
     n_k: NDArray[np.int64],
 ) -> FloatArray:
-    """Distance from every cluster :math:`k` to the union of clusters :math:`i` and :math:`j`."""
+    """Distance from every cluster $k$ to the union of clusters $i$ and $j$."""
     if linkage == "single":
         return np.minimum(d_ki, d_kj)
     if linkage == "complete":

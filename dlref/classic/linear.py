@@ -1,16 +1,16 @@
 r"""Linear models in NumPy, fitted like scikit-learn's and checked against it.
 
-Regressors predict :math:`\hat{y} = X\mathbf{w} + b` (``coef_`` is :math:`\mathbf{w}`,
-``intercept_`` is :math:`b`); they differ only in the objective they minimise:
+Regressors predict $\hat{y} = X\mathbf{w} + b$ (``coef_`` is $\mathbf{w}$,
+``intercept_`` is $b$); they differ only in the objective they minimise:
 
-- :class:`LinearRegression`: least squares :math:`\lVert\mathbf{y} - X\mathbf{w} - b\rVert^2`.
-- :class:`Ridge`: least squares plus :math:`\alpha\lVert\mathbf{w}\rVert_2^2`.
-- :class:`Lasso`: :math:`\frac{1}{2n}\lVert\mathbf{y} - X\mathbf{w} - b\rVert^2 +
-  \alpha\lVert\mathbf{w}\rVert_1`, which sets some coefficients exactly to zero.
-- :class:`HuberRegressor`: squared loss for small residuals, absolute loss for large ones, so a
+- `LinearRegression`: least squares $\lVert\mathbf{y} - X\mathbf{w} - b\rVert^2$.
+- `Ridge`: least squares plus $\alpha\lVert\mathbf{w}\rVert_2^2$.
+- `Lasso`: $\frac{1}{2n}\lVert\mathbf{y} - X\mathbf{w} - b\rVert^2 +
+  \alpha\lVert\mathbf{w}\rVert_1$, which sets some coefficients exactly to zero.
+- `HuberRegressor`: squared loss for small residuals, absolute loss for large ones, so a
   few outliers pull the line much less.
 
-:class:`LogisticRegression` is the linear classifier with an L2 penalty: a sigmoid of the score
+`LogisticRegression` is the linear classifier with an L2 penalty: a sigmoid of the score
 for two classes, a softmax over one score per class for more. The intercept is never penalised.
 scipy is imported only inside the ``fit`` methods that need it.
 """
@@ -59,8 +59,8 @@ def _fit_data(X: ArrayLike, y: ArrayLike) -> tuple[FloatArray, FloatArray]:
 def _center(X: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray, float]:
     r"""``(X - \bar{x}, y - \bar{y}, \bar{x}, \bar{y})``.
 
-    Fitting :math:`\mathbf{w}` on centred data and then setting
-    :math:`b = \bar{y} - \bar{\mathbf{x}}^\top\mathbf{w}` is how an unpenalised intercept is
+    Fitting $\mathbf{w}$ on centred data and then setting
+    $b = \bar{y} - \bar{\mathbf{x}}^\top\mathbf{w}$ is how an unpenalised intercept is
     handled: it solves the same problem as adding a column of ones that the penalty skips.
     """
     x_mean = X.mean(axis=0)
@@ -114,27 +114,27 @@ class _LinearRegressor(RegressorMixin, BaseModel):
         self.n_features_in_ = self.coef_.shape[0]
 
     def predict(self, X: ArrayLike) -> FloatArray:
-        r"""Predictions :math:`\hat{y} = X\mathbf{w} + b`, shape ``(n_samples,)``."""
+        r"""Predictions $\hat{y} = X\mathbf{w} + b$, shape ``(n_samples,)``."""
         self._check_fitted("coef_")
         X = _check_X(X, self.n_features_in_)
         return X @ self.coef_ + self.intercept_
 
 
 class LinearRegression(_LinearRegressor):
-    r"""Ordinary least squares: minimise :math:`\lVert\mathbf{y} - X\mathbf{w} - b\rVert_2^2`.
+    r"""Ordinary least squares: minimise $\lVert\mathbf{y} - X\mathbf{w} - b\rVert_2^2$.
 
-    ``method='normal'`` solves the normal equations :math:`X_c^\top X_c\mathbf{w} = X_c^\top
-    \mathbf{y}_c` (``X_c``, ``y_c`` centred) with ``np.linalg.lstsq``, not by forming
-    :math:`(X^\top X)^{-1}`: ``lstsq`` works on :math:`X` itself through an SVD, so its error
-    grows with the condition number :math:`\kappa(X)` rather than :math:`\kappa(X)^2`, and it
+    ``method='normal'`` solves the normal equations $X_c^\top X_c\mathbf{w} = X_c^\top
+    \mathbf{y}_c$ (``X_c``, ``y_c`` centred) with ``np.linalg.lstsq``, not by forming
+    $(X^\top X)^{-1}$: ``lstsq`` works on $X$ itself through an SVD, so its error
+    grows with the condition number $\kappa(X)$ rather than $\kappa(X)^2$, and it
     still returns the minimum-norm solution when columns are collinear and
-    :math:`X^\top X` is singular. This is also what scikit-learn does.
+    $X^\top X$ is singular. This is also what scikit-learn does.
 
     ``method='gd'`` runs ``epochs`` steps of batch gradient descent on
-    :math:`J = \frac{1}{2n}\lVert X_s\mathbf{w} + b - \mathbf{y}\rVert^2`, where
-    :math:`X_s` has standardised columns (zero mean, unit variance) so that one learning rate
+    $J = \frac{1}{2n}\lVert X_s\mathbf{w} + b - \mathbf{y}\rVert^2$, where
+    $X_s$ has standardised columns (zero mean, unit variance) so that one learning rate
     suits every feature; the weights are mapped back to the original units afterwards.
-    ``loss_history_`` holds :math:`J` before each step.
+    ``loss_history_`` holds $J$ before each step.
     """
 
     def __init__(
@@ -181,14 +181,14 @@ class LinearRegression(_LinearRegressor):
 
 
 class Ridge(_LinearRegressor):
-    r"""Ridge regression: minimise :math:`\lVert\mathbf{y} - X\mathbf{w} - b\rVert_2^2 +
-    \alpha\lVert\mathbf{w}\rVert_2^2` (the intercept :math:`b` is not penalised).
+    r"""Ridge regression: minimise $\lVert\mathbf{y} - X\mathbf{w} - b\rVert_2^2 +
+    \alpha\lVert\mathbf{w}\rVert_2^2$ (the intercept $b$ is not penalised).
 
-    The closed form is :math:`\mathbf{w} = (X_c^\top X_c + \alpha I)^{-1} X_c^\top\mathbf{y}_c`
-    on centred data, then :math:`b = \bar{y} - \bar{\mathbf{x}}^\top\mathbf{w}`. It is computed as
+    The closed form is $\mathbf{w} = (X_c^\top X_c + \alpha I)^{-1} X_c^\top\mathbf{y}_c$
+    on centred data, then $b = \bar{y} - \bar{\mathbf{x}}^\top\mathbf{w}$. It is computed as
     the least-squares solution of the stacked system
-    :math:`\begin{bmatrix}X_c\\ \sqrt{\alpha}I\end{bmatrix}\mathbf{w} \approx
-    \begin{bmatrix}\mathbf{y}_c\\ \mathbf{0}\end{bmatrix}`, which has the same solution without
+    $\begin{bmatrix}X_c\\ \sqrt{\alpha}I\end{bmatrix}\mathbf{w} \approx
+    \begin{bmatrix}\mathbf{y}_c\\ \mathbf{0}\end{bmatrix}$, which has the same solution without
     squaring the condition number, and still works for ``alpha=0``.
     """
 
@@ -208,20 +208,20 @@ class Ridge(_LinearRegressor):
 
 
 def _soft_threshold(z: float, threshold: float) -> float:
-    r"""Soft-thresholding :math:`S(z, \lambda) = \operatorname{sign}(z)\max(|z| - \lambda, 0)`."""
+    r"""Soft-thresholding $S(z, \lambda) = \operatorname{sign}(z)\max(|z| - \lambda, 0)$."""
     return float(np.sign(z) * max(abs(z) - threshold, 0.0))
 
 
 class Lasso(_LinearRegressor):
-    r"""Lasso: minimise :math:`\frac{1}{2n}\lVert\mathbf{y} - X\mathbf{w} - b\rVert_2^2 +
-    \alpha\lVert\mathbf{w}\rVert_1`, scikit-learn's objective, by cyclic coordinate descent.
+    r"""Lasso: minimise $\frac{1}{2n}\lVert\mathbf{y} - X\mathbf{w} - b\rVert_2^2 +
+    \alpha\lVert\mathbf{w}\rVert_1$, scikit-learn's objective, by cyclic coordinate descent.
 
-    With the residual :math:`\mathbf{r}` of the other coordinates, each coordinate has the
-    closed-form minimiser :math:`w_j = S(\mathbf{x}_j^\top\mathbf{r}, n\alpha) /
-    \lVert\mathbf{x}_j\rVert^2` (:math:`S` = soft-thresholding), so a coefficient whose
-    correlation with the residual is below :math:`n\alpha` becomes exactly zero. Sweeps over
+    With the residual $\mathbf{r}$ of the other coordinates, each coordinate has the
+    closed-form minimiser $w_j = S(\mathbf{x}_j^\top\mathbf{r}, n\alpha) /
+    \lVert\mathbf{x}_j\rVert^2$ ($S$ = soft-thresholding), so a coefficient whose
+    correlation with the residual is below $n\alpha$ becomes exactly zero. Sweeps over
     ``j = 0..p-1`` repeat until the duality gap is at most ``tol`` times
-    :math:`\lVert\mathbf{y}_c\rVert^2`, scikit-learn's stopping rule, or ``max_iter`` sweeps.
+    $\lVert\mathbf{y}_c\rVert^2$, scikit-learn's stopping rule, or ``max_iter`` sweeps.
     The loop is over features, never over samples: each update is two length-``n`` dot products.
     """
 
@@ -272,7 +272,7 @@ class Lasso(_LinearRegressor):
     def _duality_gap(
         columns: FloatArray, y: FloatArray, w: FloatArray, residual: FloatArray, penalty: float
     ) -> float:
-        r"""Gap between :math:`\tfrac12\lVert\mathbf{r}\rVert^2 + \lambda\lVert\mathbf{w}\rVert_1`
+        r"""Gap between $\tfrac12\lVert\mathbf{r}\rVert^2 + \lambda\lVert\mathbf{w}\rVert_1$
         and the dual objective at the rescaled residual, an upper bound on the suboptimality."""
         dual_norm = float(np.max(np.abs(columns @ residual)))
         r_norm2 = float(residual @ residual)
@@ -284,7 +284,7 @@ class Lasso(_LinearRegressor):
 class HuberRegressor(_LinearRegressor):
     r"""Robust linear regression with scikit-learn's Huber objective, which also fits a scale.
 
-    It minimises over :math:`\mathbf{w}`, :math:`b` and :math:`\sigma > 0`
+    It minimises over $\mathbf{w}$, $b$ and $\sigma > 0$
 
     .. math::
 
@@ -293,10 +293,10 @@ class HuberRegressor(_LinearRegressor):
         \qquad H_\epsilon(z) = \begin{cases} z^2 & |z| \le \epsilon \\
         2\epsilon|z| - \epsilon^2 & |z| > \epsilon \end{cases}
 
-    so residuals beyond :math:`\epsilon\sigma` count linearly, not quadratically. Estimating
-    :math:`\sigma` makes ``epsilon`` independent of the units of ``y``. Solved with scipy's
-    L-BFGS-B from :math:`\mathbf{w} = 0, b = 0, \sigma = 1`, like scikit-learn. After ``fit``,
-    ``scale_`` is :math:`\sigma` and ``outliers_`` marks the samples in the linear part.
+    so residuals beyond $\epsilon\sigma$ count linearly, not quadratically. Estimating
+    $\sigma$ makes ``epsilon`` independent of the units of ``y``. Solved with scipy's
+    L-BFGS-B from $\mathbf{w} = 0, b = 0, \sigma = 1$, like scikit-learn. After ``fit``,
+    ``scale_`` is $\sigma$ and ``outliers_`` marks the samples in the linear part.
     """
 
     def __init__(
@@ -353,21 +353,21 @@ class HuberRegressor(_LinearRegressor):
 class LogisticRegression(ClassifierMixin, BaseModel):
     r"""L2-penalised logistic regression, scikit-learn's default (``lbfgs``) objective.
 
-    With :math:`K` classes it minimises the mean cross-entropy plus
-    :math:`\frac{1}{2Cn}\lVert W\rVert_F^2` (smaller ``C``, stronger penalty; the intercepts are
+    With $K$ classes it minimises the mean cross-entropy plus
+    $\frac{1}{2Cn}\lVert W\rVert_F^2$ (smaller ``C``, stronger penalty; the intercepts are
     not penalised), which has the same minimiser as scikit-learn's
-    :math:`\tfrac12\lVert W\rVert^2 + C\sum_i \ell_i`:
+    $\tfrac12\lVert W\rVert^2 + C\sum_i \ell_i$:
 
-    - :math:`K = 2`: one score :math:`z = \mathbf{x}^\top\mathbf{w} + b`,
-      :math:`P(\text{classes\_[1]}) = \sigma(z)`, loss :math:`\log(1 + e^{z}) - t z`
-      with :math:`t \in \{0, 1\}`; ``coef_`` has shape ``(1, n_features)``.
-    - :math:`K > 2`: one score per class, :math:`P(k) = \operatorname{softmax}(\mathbf{z})_k`,
-      loss :math:`\log\sum_j e^{z_j} - z_y` (multinomial); ``coef_`` has shape
+    - $K = 2$: one score $z = \mathbf{x}^\top\mathbf{w} + b$,
+      $P(\text{classes\_[1]}) = \sigma(z)$, loss $\log(1 + e^{z}) - t z$
+      with $t \in \{0, 1\}$; ``coef_`` has shape ``(1, n_features)``.
+    - $K > 2$: one score per class, $P(k) = \operatorname{softmax}(\mathbf{z})_k$,
+      loss $\log\sum_j e^{z_j} - z_y$ (multinomial); ``coef_`` has shape
       ``(K, n_features)``.
 
     Labels may be any sortable values (ints, strings); ``classes_`` holds them sorted. Fitted
     with scipy's L-BFGS-B from all-zero weights, stopping when the largest gradient entry is
-    below ``tol`` or after ``max_iter`` iterations (with a :class:`ConvergenceWarning`).
+    below ``tol`` or after ``max_iter`` iterations (with a `ConvergenceWarning`).
     """
 
     def __init__(self, C: float = 1.0, max_iter: int = 100, tol: float = 1e-4) -> None:
@@ -431,7 +431,7 @@ class LogisticRegression(ClassifierMixin, BaseModel):
         return loss, grad.ravel()
 
     def decision_function(self, X: ArrayLike) -> FloatArray:
-        r"""Scores :math:`X W^\top + \mathbf{b}`: shape ``(n,)`` for 2 classes, else ``(n, K)``."""
+        r"""Scores $X W^\top + \mathbf{b}$: shape ``(n,)`` for 2 classes, else ``(n, K)``."""
         self._check_fitted("coef_")
         X = _check_X(X, self.n_features_in_)
         scores = X @ self.coef_.T + self.intercept_

@@ -1,17 +1,17 @@
 r"""Gaussian mixture model fitted by expectation–maximisation (EM), in NumPy.
 
-The density is :math:`p(\mathbf{x}) = \sum_{k=1}^{K} \pi_k\,
-\mathcal{N}(\mathbf{x} \mid \boldsymbol\mu_k, \Sigma_k)`. EM alternates
+The density is $p(\mathbf{x}) = \sum_{k=1}^{K} \pi_k\,
+\mathcal{N}(\mathbf{x} \mid \boldsymbol\mu_k, \Sigma_k)$. EM alternates
 
-- **E step**: responsibilities :math:`r_{ik} = \pi_k \mathcal{N}(\mathbf{x}_i \mid
-  \boldsymbol\mu_k, \Sigma_k) / p(\mathbf{x}_i)`, computed in log space with a log-sum-exp so
+- **E step**: responsibilities $r_{ik} = \pi_k \mathcal{N}(\mathbf{x}_i \mid
+  \boldsymbol\mu_k, \Sigma_k) / p(\mathbf{x}_i)$, computed in log space with a log-sum-exp so
   that tiny densities do not underflow;
-- **M step**: with :math:`N_k = \sum_i r_{ik}`, set :math:`\pi_k = N_k / n`,
-  :math:`\boldsymbol\mu_k = \sum_i r_{ik}\mathbf{x}_i / N_k` and
-  :math:`\Sigma_k = \sum_i r_{ik}(\mathbf{x}_i - \boldsymbol\mu_k)(\mathbf{x}_i -
-  \boldsymbol\mu_k)^\top / N_k + \lambda I` (``reg_covar`` :math:`\lambda` keeps it invertible);
+- **M step**: with $N_k = \sum_i r_{ik}$, set $\pi_k = N_k / n$,
+  $\boldsymbol\mu_k = \sum_i r_{ik}\mathbf{x}_i / N_k$ and
+  $\Sigma_k = \sum_i r_{ik}(\mathbf{x}_i - \boldsymbol\mu_k)(\mathbf{x}_i -
+  \boldsymbol\mu_k)^\top / N_k + \lambda I$ (``reg_covar`` $\lambda$ keeps it invertible);
 
-until the mean log-likelihood :math:`\frac1n \sum_i \log p(\mathbf{x}_i)` rises by less than
+until the mean log-likelihood $\frac1n \sum_i \log p(\mathbf{x}_i)$ rises by less than
 ``tol``. Each step never lowers the likelihood. Gaussian log-densities use the Cholesky factor of
 each precision matrix, as scikit-learn does.
 """
@@ -31,14 +31,14 @@ _LOG_2PI = np.log(2.0 * np.pi)
 
 
 def _logsumexp(a: FloatArray) -> FloatArray:
-    r""":math:`\log \sum_k e^{a_k}` along the last axis, without overflow."""
+    r"""$\log \sum_k e^{a_k}$ along the last axis, without overflow."""
     top = a.max(axis=-1, keepdims=True)
     return (top + np.log(np.exp(a - top).sum(axis=-1, keepdims=True)))[..., 0]
 
 
 def _precision_cholesky(covariances: FloatArray, covariance_type: str) -> FloatArray:
-    r"""Factors :math:`P_k` with :math:`P_k P_k^\top = \Sigma_k^{-1}` (``'full'``), or
-    :math:`1/\sqrt{\sigma^2}` per feature (``'diag'``)."""
+    r"""Factors $P_k$ with $P_k P_k^\top = \Sigma_k^{-1}$ (``'full'``), or
+    $1/\sqrt{\sigma^2}$ per feature (``'diag'``)."""
     if covariance_type == "diag":
         if np.any(covariances <= 0):
             raise ValueError("a component's covariance is singular; increase reg_covar")
@@ -57,7 +57,7 @@ def _precision_cholesky(covariances: FloatArray, covariance_type: str) -> FloatA
 def _log_gaussian(
     X: FloatArray, means: FloatArray, prec_chol: FloatArray, covariance_type: str
 ) -> FloatArray:
-    r""":math:`\log \mathcal{N}(\mathbf{x}_i \mid \boldsymbol\mu_k, \Sigma_k)`, shape (n, K)."""
+    r"""$\log \mathcal{N}(\mathbf{x}_i \mid \boldsymbol\mu_k, \Sigma_k)$, shape (n, K)."""
     d = X.shape[1]
     if covariance_type == "diag":
         log_det = np.log(prec_chol).sum(axis=1)
@@ -174,7 +174,7 @@ class GaussianMixture(BaseModel):
         return _check_X(X, n_features=self.means_.shape[1]).astype(np.float64, copy=False)
 
     def score_samples(self, X: ArrayLike) -> FloatArray:
-        r"""Log-density :math:`\log p(\mathbf{x}_i)` of each row of ``X``."""
+        r"""Log-density $\log p(\mathbf{x}_i)$ of each row of ``X``."""
         return _logsumexp(self._weighted_log_prob(self._checked(X)))
 
     def score(self, X: ArrayLike, y: object = None) -> float:

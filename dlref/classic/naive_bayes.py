@@ -1,14 +1,14 @@
 r"""Gaussian naive Bayes, in NumPy.
 
-Each class :math:`c` gets a prior :math:`\pi_c` and, per feature :math:`j`, a normal distribution
-with mean :math:`\theta_{cj}` and variance :math:`\sigma^2_{cj}` fitted to that class's samples;
+Each class $c$ gets a prior $\pi_c$ and, per feature $j$, a normal distribution
+with mean $\theta_{cj}$ and variance $\sigma^2_{cj}$ fitted to that class's samples;
 features are assumed independent given the class. The posterior follows from Bayes' rule,
 
 .. math:: \log p(c \mid \mathbf{x}) = \log \pi_c - \tfrac12 \sum_j \Bigl[\log(2\pi\sigma^2_{cj})
    + \frac{(x_j - \theta_{cj})^2}{\sigma^2_{cj}}\Bigr] - \log Z(\mathbf{x}),
 
 normalised with a log-sum-exp. As in scikit-learn, ``var_smoothing`` times the largest feature
-variance of the whole training set is added to every :math:`\sigma^2_{cj}`, so a feature that is
+variance of the whole training set is added to every $\sigma^2_{cj}$, so a feature that is
 constant within a class does not divide by zero.
 """
 
@@ -24,7 +24,7 @@ FloatArray = NDArray[np.float64]
 
 
 def _logsumexp(a: FloatArray) -> FloatArray:
-    r""":math:`\log \sum_k e^{a_k}` along the last axis, without overflow."""
+    r"""$\log \sum_k e^{a_k}$ along the last axis, without overflow."""
     top = a.max(axis=-1, keepdims=True)
     return (top + np.log(np.exp(a - top).sum(axis=-1, keepdims=True)))[..., 0]
 
@@ -68,7 +68,7 @@ class GaussianNB(ClassifierMixin, BaseModel):
         return self
 
     def _joint_log_likelihood(self, X: ArrayLike) -> FloatArray:
-        r""":math:`\log \pi_c + \log p(\mathbf{x} \mid c)` for each sample and class, (n, C)."""
+        r"""$\log \pi_c + \log p(\mathbf{x} \mid c)$ for each sample and class, (n, C)."""
         check_fitted(self, "classes_")
         X = _check_X(X, n_features=self.theta_.shape[1]).astype(np.float64, copy=False)
         with np.errstate(divide="ignore"):

@@ -1,20 +1,20 @@
 r"""k-nearest neighbours by brute force, in NumPy.
 
-A query :math:`\mathbf{a}` is compared with every training point :math:`\mathbf{b}` through the
+A query $\mathbf{a}$ is compared with every training point $\mathbf{b}$ through the
 squared Euclidean distance, computed for a block of queries at once as
-:math:`\lVert\mathbf{a} - \mathbf{b}\rVert^2 = \lVert\mathbf{a}\rVert^2
-- 2\,\mathbf{a}^\top\mathbf{b} + \lVert\mathbf{b}\rVert^2` (one matrix product; rounding can
-make it slightly negative, so it is clipped at 0). The :math:`k` smallest of each row are found
-without sorting it: the training points are cut into groups of about :math:`\sqrt{n}`, and the
-:math:`k` nearest points all lie in the :math:`k` groups whose nearest member is nearest (a point
-outside them has those :math:`k` group minima at least as close), so ``np.argpartition`` runs on
-the group minima and then on the members of :math:`k` groups only.
+$\lVert\mathbf{a} - \mathbf{b}\rVert^2 = \lVert\mathbf{a}\rVert^2
+- 2\,\mathbf{a}^\top\mathbf{b} + \lVert\mathbf{b}\rVert^2$ (one matrix product; rounding can
+make it slightly negative, so it is clipped at 0). The $k$ smallest of each row are found
+without sorting it: the training points are cut into groups of about $\sqrt{n}$, and the
+$k$ nearest points all lie in the $k$ groups whose nearest member is nearest (a point
+outside them has those $k$ group minima at least as close), so ``np.argpartition`` runs on
+the group minima and then on the members of $k$ groups only.
 
-The classifier votes among the :math:`k` neighbours, the regressor averages their targets. With
-``weights='distance'`` neighbour :math:`i` counts :math:`w_i = 1 / d_i`; a query that coincides
-with training points (:math:`d_i = 0`) takes only those points into account, as scikit-learn does.
+The classifier votes among the $k$ neighbours, the regressor averages their targets. With
+``weights='distance'`` neighbour $i$ counts $w_i = 1 / d_i$; a query that coincides
+with training points ($d_i = 0$) takes only those points into account, as scikit-learn does.
 
-Ties. When several training points are exactly as far as the :math:`k`-th neighbour, which of
+Ties. When several training points are exactly as far as the $k$-th neighbour, which of
 them are kept is unspecified (as in scikit-learn); the neighbours found are returned by increasing
 distance, equal distances by training index. A tie in the vote goes to the class that comes first
 in ``classes_`` (sorted order).
@@ -90,8 +90,8 @@ class _KNeighborsBase(BaseModel):
 
     def _nearest_in_block(self, block: FloatArray) -> tuple[IntArray, FloatArray]:
         r"""Indices of the k nearest training points of each query, sorted, and their
-        :math:`\lVert\mathbf{b}\rVert^2 - 2\,\mathbf{a}^\top\mathbf{b}` (the squared distance
-        less :math:`\lVert\mathbf{a}\rVert^2`, which is the same for a whole row)."""
+        $\lVert\mathbf{b}\rVert^2 - 2\,\mathbf{a}^\top\mathbf{b}$ (the squared distance
+        less $\lVert\mathbf{a}\rVert^2$, which is the same for a whole row)."""
         weights, n_groups, size = self._search
         k, rows = self.n_neighbors, np.arange(block.shape[0])[:, None]
         partial = np.column_stack([block, np.ones(block.shape[0])]) @ weights
@@ -172,7 +172,7 @@ class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
         return self
 
     def predict(self, X: ArrayLike) -> FloatArray:
-        r"""Mean target of the neighbours, :math:`\sum_i w_i y_i / \sum_i w_i`."""
+        r"""Mean target of the neighbours, $\sum_i w_i y_i / \sum_i w_i$."""
         check_fitted(self, "X_fit_")
         distances, indices = self.kneighbors(X)
         weights = self._neighbour_weights(distances)

@@ -1,11 +1,11 @@
 r"""Feature transforms with scikit-learn's interface: polynomial features and standardisation.
 
-- :class:`PolynomialFeatures` maps :math:`(x_0, x_1)` to
-  :math:`(1, x_0, x_1, x_0^2, x_0x_1, x_1^2)` for ``degree=2``: every monomial of total degree
+- `PolynomialFeatures` maps $(x_0, x_1)$ to
+  $(1, x_0, x_1, x_0^2, x_0x_1, x_1^2)$ for ``degree=2``: every monomial of total degree
   at most ``degree``, in scikit-learn's column order, so a linear model on them fits a
   polynomial.
-- :class:`StandardScaler` maps each column to :math:`z = (x - \mu) / s` with the column's mean
-  :math:`\mu` and population standard deviation :math:`s`.
+- `StandardScaler` maps each column to $z = (x - \mu) / s$ with the column's mean
+  $\mu$ and population standard deviation $s$.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ __all__ = ["PolynomialFeatures", "StandardScaler"]
 
 
 class PolynomialFeatures(TransformerMixin, BaseModel):
-    r"""All monomials :math:`\prod_j x_j^{k_j}` with :math:`1 \le \sum_j k_j \le` ``degree``,
+    r"""All monomials $\prod_j x_j^{k_j}$ with $1 \le \sum_j k_j \le$ ``degree``,
     plus the constant column 1 first when ``include_bias``.
 
     Columns are ordered by degree, and within a degree lexicographically by the sorted feature
     indices (``x0^2, x0 x1, x1^2``), exactly like scikit-learn. ``powers_[i, j]`` is the exponent
-    of input feature ``j`` in output column ``i``. With :math:`p` inputs there are
-    :math:`\binom{p + d}{d}` columns (one fewer without the bias), so the count grows quickly.
+    of input feature ``j`` in output column ``i``. With $p$ inputs there are
+    $\binom{p + d}{d}$ columns (one fewer without the bias), so the count grows quickly.
     """
 
     def __init__(self, degree: int = 2, include_bias: bool = True) -> None:
@@ -57,7 +57,7 @@ class PolynomialFeatures(TransformerMixin, BaseModel):
     def transform(self, X: ArrayLike) -> NDArray[np.floating]:
         """The monomials of each row of ``X``, shape ``(n_samples, n_output_features_)``.
 
-        Each degree-:math:`d` block is a degree-:math:`(d-1)` block times one input column, the
+        Each degree-$d$ block is a degree-$(d-1)$ block times one input column, the
         same products scikit-learn forms, so the outputs agree bit for bit.
         """
         self._check_fitted("powers_")
@@ -107,11 +107,11 @@ class PolynomialFeatures(TransformerMixin, BaseModel):
 
 
 class StandardScaler(TransformerMixin, BaseModel):
-    r"""Standardise each column: :math:`z = (x - \mu) / s`, and back with
-    :math:`x = z s + \mu`.
+    r"""Standardise each column: $z = (x - \mu) / s$, and back with
+    $x = z s + \mu$.
 
-    ``mean_`` is :math:`\mu`, ``var_`` the population variance (``ddof=0``), ``scale_`` its square
-    root :math:`s` (both ``None`` when ``with_std=False``; ``with_mean=False`` keeps ``mean_``
+    ``mean_`` is $\mu$, ``var_`` the population variance (``ddof=0``), ``scale_`` its square
+    root $s$ (both ``None`` when ``with_std=False``; ``with_mean=False`` keeps ``mean_``
     but does not subtract it). A constant column (up to rounding) gets ``var_ = 0`` and
     ``scale_ = 1``, so it maps to 0 rather than NaN, as in scikit-learn. Fit the scaler on
     training data only and reuse it on test data.
@@ -146,11 +146,11 @@ class StandardScaler(TransformerMixin, BaseModel):
         return offset, unit
 
     def transform(self, X: ArrayLike) -> NDArray[np.floating]:
-        r"""Standardised copy of ``X``: :math:`(x - \mu) / s` per column."""
+        r"""Standardised copy of ``X``: $(x - \mu) / s$ per column."""
         offset, unit = self._offset_and_unit()
         return (_check_X(X, self.n_features_in_) - offset) / unit
 
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.floating]:
-        r"""Undo :meth:`transform`: :math:`z s + \mu` per column."""
+        r"""Undo `transform`: $z s + \mu$ per column."""
         offset, unit = self._offset_and_unit()
         return _check_X(X, self.n_features_in_) * unit + offset

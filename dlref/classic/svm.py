@@ -1,25 +1,25 @@
 r"""Linear support vector machine for two classes, in NumPy.
 
-With labels :math:`y_i \in \{-1, +1\}` the soft-margin SVM minimises the L2-regularised hinge loss
+With labels $y_i \in \{-1, +1\}$ the soft-margin SVM minimises the L2-regularised hinge loss
 
 .. math:: \tfrac12 \lVert\mathbf{w}\rVert^2 + C \sum_i \max\bigl(0,\, 1 - y_i(\mathbf{w}^\top
    \mathbf{x}_i + b)\bigr).
 
-It is solved in the dual, :math:`\min_{\boldsymbol\alpha} \tfrac12 \boldsymbol\alpha^\top Q
-\boldsymbol\alpha - \sum_i \alpha_i` with :math:`Q_{ij} = y_i y_j \mathbf{x}_i^\top\mathbf{x}_j`,
-subject to :math:`0 \le \alpha_i \le C` and :math:`\sum_i y_i\alpha_i = 0`, by sequential minimal
+It is solved in the dual, $\min_{\boldsymbol\alpha} \tfrac12 \boldsymbol\alpha^\top Q
+\boldsymbol\alpha - \sum_i \alpha_i$ with $Q_{ij} = y_i y_j \mathbf{x}_i^\top\mathbf{x}_j$,
+subject to $0 \le \alpha_i \le C$ and $\sum_i y_i\alpha_i = 0$, by sequential minimal
 optimisation (SMO): a coordinate descent that updates the pair of multipliers that most violates
 the optimality conditions (libsvm's second-order working-set selection) in closed form, until the
-largest violation is below ``tol``. The pair keeps :math:`\sum_i y_i\alpha_i = 0`, which is what
-leaves the bias :math:`b` unregularised, as in ``sklearn.svm.SVC(kernel='linear')``. Then
-:math:`\mathbf{w} = \sum_i \alpha_i y_i \mathbf{x}_i`.
+largest violation is below ``tol``. The pair keeps $\sum_i y_i\alpha_i = 0$, which is what
+leaves the bias $b$ unregularised, as in ``sklearn.svm.SVC(kernel='linear')``. Then
+$\mathbf{w} = \sum_i \alpha_i y_i \mathbf{x}_i$.
 
-The hard-margin SVM is the limit :math:`C \to \infty` (no upper bound on :math:`\alpha_i`); it
+The hard-margin SVM is the limit $C \to \infty$ (no upper bound on $\alpha_i$); it
 exists only for linearly separable data. Its margin, the gap between the two supporting
-hyperplanes :math:`\mathbf{w}^\top\mathbf{x} + b = \pm 1`, is :math:`2 / \lVert\mathbf{w}\rVert`.
+hyperplanes $\mathbf{w}^\top\mathbf{x} + b = \pm 1$, is $2 / \lVert\mathbf{w}\rVert$.
 
-The Gram matrix :math:`XX^\top` is kept in memory (:math:`n^2` floats), which suits up to a few
-thousand samples; each SMO step costs :math:`O(n)`.
+The Gram matrix $XX^\top$ is kept in memory ($n^2$ floats), which suits up to a few
+thousand samples; each SMO step costs $O(n)$.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ def _smo(
 ) -> tuple[FloatArray, float, int]:
     r"""Solve the SVM dual for the Gram matrix ``K`` and labels ``y`` in {-1, +1}.
 
-    Returns the multipliers :math:`\alpha`, the bias :math:`b` and the number of pair updates.
-    Follows libsvm's ``Solver``: gradient :math:`G = Q\alpha - 1`, working set by second-order
-    selection, stop when :math:`\max_{I_{up}} -y_tG_t - \min_{I_{low}} -y_tG_t < \mathrm{tol}`.
+    Returns the multipliers $\alpha$, the bias $b$ and the number of pair updates.
+    Follows libsvm's ``Solver``: gradient $G = Q\alpha - 1$, working set by second-order
+    selection, stop when $\max_{I_{up}} -y_tG_t - \min_{I_{low}} -y_tG_t < \mathrm{tol}$.
     """
     n = y.size
     alpha = np.zeros(n)
@@ -103,8 +103,8 @@ def _smo(
 
 
 def _separable(X: FloatArray, y: FloatArray) -> bool:
-    r"""Whether some :math:`(\mathbf{w}, b)` has :math:`y_i(\mathbf{w}^\top\mathbf{x}_i + b) \ge 1`
-    for all :math:`i`: a feasibility linear program (SciPy's HiGHS), imported only when needed."""
+    r"""Whether some $(\mathbf{w}, b)$ has $y_i(\mathbf{w}^\top\mathbf{x}_i + b) \ge 1$
+    for all $i$: a feasibility linear program (SciPy's HiGHS), imported only when needed."""
     from scipy.optimize import linprog
 
     constraints = -y[:, None] * np.column_stack([X, np.ones(X.shape[0])])
@@ -135,10 +135,10 @@ class LinearSVM(ClassifierMixin, BaseModel):
     With the same ``C`` it finds the same hyperplane as ``sklearn.svm.SVC(kernel='linear')``.
     ``hard_margin=True`` ignores ``C`` and requires linearly separable data (checked first with a
     linear program; a ``ValueError`` says so otherwise). After ``fit``: ``coef_``
-    (:math:`\mathbf{w}`), ``intercept_`` (:math:`b`), ``dual_coef_`` (:math:`\alpha_i y_i` for
+    ($\mathbf{w}$), ``intercept_`` ($b$), ``dual_coef_`` ($\alpha_i y_i$ for
     every training sample), ``support_`` and
-    ``support_vectors_`` (samples with :math:`y_i f(\mathbf{x}_i) \le 1 + \text{sv\_tol}`:
-    on or inside the margin), ``margin_`` (:math:`2/\lVert\mathbf{w}\rVert`), ``n_iter_`` and
+    ``support_vectors_`` (samples with $y_i f(\mathbf{x}_i) \le 1 + \text{sv\_tol}$:
+    on or inside the margin), ``margin_`` ($2/\lVert\mathbf{w}\rVert$), ``n_iter_`` and
     ``converged_``.
     """
 
@@ -193,16 +193,16 @@ class LinearSVM(ClassifierMixin, BaseModel):
 
     @property
     def margin_(self) -> float:
-        r"""Width :math:`2 / \lVert\mathbf{w}\rVert` between the hyperplanes :math:`f = \pm 1`."""
+        r"""Width $2 / \lVert\mathbf{w}\rVert$ between the hyperplanes $f = \pm 1$."""
         check_fitted(self, "coef_")
         return float(2.0 / np.linalg.norm(self.coef_))
 
     def decision_function(self, X: ArrayLike) -> FloatArray:
-        r"""Signed score :math:`f(\mathbf{x}) = \mathbf{w}^\top\mathbf{x} + b` of each sample."""
+        r"""Signed score $f(\mathbf{x}) = \mathbf{w}^\top\mathbf{x} + b$ of each sample."""
         check_fitted(self, "coef_")
         X = _check_X(X, n_features=self.coef_.shape[0])
         return X @ self.coef_ + self.intercept_
 
     def predict(self, X: ArrayLike) -> NDArray:
-        r"""``classes_[1]`` where :math:`f(\mathbf{x}) > 0`, else ``classes_[0]``."""
+        r"""``classes_[1]`` where $f(\mathbf{x}) > 0$, else ``classes_[0]``."""
         return np.where(self.decision_function(X) > 0, self.classes_[1], self.classes_[0])

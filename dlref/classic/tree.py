@@ -1,16 +1,16 @@
 r"""Decision trees (CART) grown by exhaustive best-split search, in NumPy.
 
-A node holding samples :math:`S` is split on the feature :math:`j` and threshold :math:`t` that
+A node holding samples $S$ is split on the feature $j$ and threshold $t$ that
 minimise the weighted impurity of the children,
 
 .. math:: |S_L|\,H(S_L) + |S_R|\,H(S_R), \qquad S_L = \{i \in S : x_{ij} \le t\},
 
-where :math:`H` is the Gini impurity :math:`1 - \sum_k p_k^2`, the entropy
-:math:`-\sum_k p_k \log_2 p_k` (classification) or the variance of :math:`y` (regression). For
+where $H$ is the Gini impurity $1 - \sum_k p_k^2$, the entropy
+$-\sum_k p_k \log_2 p_k$ (classification) or the variance of $y$ (regression). For
 each feature the node's samples are sorted once; cumulative class counts (or cumulative sums of
-:math:`y` and :math:`y^2`) then give the impurity of every candidate split at once. Candidate
+$y$ and $y^2$) then give the impurity of every candidate split at once. Candidate
 thresholds lie halfway between consecutive distinct sorted values (values closer than
-:math:`10^{-7}` count as equal), as in scikit-learn.
+$10^{-7}$ count as equal), as in scikit-learn.
 
 A node becomes a leaf when it is pure, has reached ``max_depth``, holds fewer than
 ``min_samples_split`` samples, or has no split leaving ``min_samples_leaf`` samples on each side.
@@ -21,7 +21,7 @@ lowest threshold wins. scikit-learn visits the features in a random order instea
 ``X`` as float32; on exact ties (e.g. two features that separate a class equally well) the two
 trees can pick different features and so disagree on a few unseen points.
 
-The tree is stored as flat arrays in :class:`TreeArrays` (node 0 is the root).
+The tree is stored as flat arrays in `TreeArrays` (node 0 is the root).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _LEAF = -1
 class TreeArrays:
     r"""A fitted tree as flat arrays indexed by node id.
 
-    ``feature[i]`` and ``threshold[i]`` define the test :math:`x_{f} \le t` of node ``i`` (whose
+    ``feature[i]`` and ``threshold[i]`` define the test $x_{f} \le t$ of node ``i`` (whose
     samples go to ``left[i]`` if true, else ``right[i]``); leaves have ``feature == left ==
     right == -1``. ``value[i]`` holds the class proportions (classifier) or the mean target
     (regressor, one column); ``impurity[i]`` and ``n_node_samples[i]`` describe the training
@@ -77,7 +77,7 @@ class TreeArrays:
 
 
 def _gini_children(left: FloatArray, right: FloatArray) -> FloatArray:
-    r"""Weighted Gini impurity :math:`n_L H_L + n_R H_R` from per-class counts (last axis)."""
+    r"""Weighted Gini impurity $n_L H_L + n_R H_R$ from per-class counts (last axis)."""
     n_left, n_right = left.sum(axis=-1), right.sum(axis=-1)
     with np.errstate(divide="ignore", invalid="ignore"):
         return (n_left - (left * left).sum(axis=-1) / n_left) + (
@@ -86,13 +86,13 @@ def _gini_children(left: FloatArray, right: FloatArray) -> FloatArray:
 
 
 def _xlog2x(counts: FloatArray) -> FloatArray:
-    r"""Elementwise :math:`c \log_2 c` with :math:`0 \log 0 = 0`."""
+    r"""Elementwise $c \log_2 c$ with $0 \log 0 = 0$."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(counts > 0, counts * np.log2(np.where(counts > 0, counts, 1.0)), 0.0)
 
 
 def _entropy_children(left: FloatArray, right: FloatArray) -> FloatArray:
-    r"""Weighted entropy :math:`n_L H_L + n_R H_R`, as :math:`nH = n\log_2 n - \sum c\log_2 c`."""
+    r"""Weighted entropy $n_L H_L + n_R H_R$, as $nH = n\log_2 n - \sum c\log_2 c$."""
     n_left, n_right = left.sum(axis=-1), right.sum(axis=-1)
     return (
         _xlog2x(n_left)
@@ -143,7 +143,7 @@ class _BaseDecisionTree(BaseModel):
         raise NotImplementedError
 
     def _children_impurity(self, left: FloatArray, right: FloatArray) -> FloatArray:
-        """Weighted impurity :math:`n_L H_L + n_R H_R` of candidate splits (stats on last axis)."""
+        """Weighted impurity $n_L H_L + n_R H_R$ of candidate splits (stats on last axis)."""
         if self.criterion == "gini":
             return _gini_children(left, right)
         if self.criterion == "entropy":
@@ -250,7 +250,7 @@ class _BaseDecisionTree(BaseModel):
 
     @property
     def feature_importances_(self) -> FloatArray:
-        r"""Total impurity decrease per feature, :math:`\sum n_t H_t - n_L H_L - n_R H_R`, summing
+        r"""Total impurity decrease per feature, $\sum n_t H_t - n_L H_L - n_R H_R$, summing
         to 1 (all zeros for a single-leaf tree)."""
         check_fitted(self, "tree_")
         t = self.tree_

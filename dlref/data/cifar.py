@@ -115,7 +115,7 @@ def load_cifar10(
 
     Images stay uint8 in [0, 255] (``scale=True`` gives float32 in [0, 1], four times the
     memory); labels are int64 in 0-9. ``val_size`` images are moved, at random, from the training
-    set to the validation set. The folder is looked up as described in :func:`cifar10_dir`;
+    set to the validation set. The folder is looked up as described in `cifar10_dir`;
     missing files raise ``FileNotFoundError`` that says where to put which files.
     """
     folder = cifar10_dir(data_dir)
@@ -150,7 +150,7 @@ def write_cifar10_fixture(
 ) -> Path:
     """Write tiny CIFAR-10 files in the official format into ``directory/cifar-10-batches-py``.
 
-    Pixels are random uint8 and labels cycle through 0-9. Used to test :func:`load_cifar10` and
+    Pixels are random uint8 and labels cycle through 0-9. Used to test `load_cifar10` and
     to demonstrate it without the real 170 MB archive. Returns the ``cifar-10-batches-py`` path.
     """
     n_train = check_int(n_train_per_batch, "n_train_per_batch", minimum=1)

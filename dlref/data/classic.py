@@ -1,4 +1,4 @@
-"""scikit-learn's bundled datasets (no download) as ready-to-train :class:`Dataset` splits.
+"""scikit-learn's bundled datasets (no download) as ready-to-train `Dataset` splits.
 
 Inputs come back as float32 and labels as int64, the dtypes Keras expects.
 """

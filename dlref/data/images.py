@@ -1,8 +1,8 @@
 r"""Image resizing by interpolation matrices, in NumPy.
 
-Resizing a side of length :math:`n` to :math:`m` is a linear map :math:`A \in \mathbb{R}^{m
-\times n}`, so a whole batch is resized with one ``einsum``: :math:`Y_k = A_h X_k A_w^\top`.
-Sample :math:`i` of the output reads the input at :math:`s_i = (i + \tfrac12)\,n/m - \tfrac12`
+Resizing a side of length $n$ to $m$ is a linear map $A \in \mathbb{R}^{m
+\times n}$, so a whole batch is resized with one ``einsum``: $Y_k = A_h X_k A_w^\top$.
+Sample $i$ of the output reads the input at $s_i = (i + \tfrac12)\,n/m - \tfrac12$
 (half-pixel centres, as ``tf.image.resize`` does).
 """
 
@@ -17,11 +17,11 @@ RESIZE_METHODS = ("nearest", "bilinear")
 
 
 def resize_matrix(n_in: int, n_out: int, method: str = "bilinear") -> NDArray[np.float64]:
-    r"""The :math:`(n_{out}, n_{in})` matrix that resizes one image side.
+    r"""The $(n_{out}, n_{in})$ matrix that resizes one image side.
 
-    ``bilinear`` mixes the two neighbours of :math:`s_i` with weights :math:`1 - w, w`,
-    :math:`w = s_i - \lfloor s_i \rfloor` (with :math:`s_i` clamped to the image); ``nearest``
-    copies pixel :math:`\lfloor (i + \tfrac12)\,n/m \rfloor`, which for an integer factor equals
+    ``bilinear`` mixes the two neighbours of $s_i$ with weights $1 - w, w$,
+    $w = s_i - \lfloor s_i \rfloor$ (with $s_i$ clamped to the image); ``nearest``
+    copies pixel $\lfloor (i + \tfrac12)\,n/m \rfloor$, which for an integer factor equals
     ``np.kron`` with a block of ones.
     """
     n_in = check_int(n_in, "n_in", minimum=1)

@@ -14,11 +14,11 @@ SequencePair = tuple[NDArray[np.float32], NDArray[np.float32]]
 def sine_waves(n: int, length: int, *, noise: float = 0.05, seed: int = 0) -> SequencePair:
     r"""``n`` noisy sine waves of ``length + 1`` points; predict the last point from the others.
 
-    Series :math:`k` is :math:`a_k \sin(2\pi f_k t + \varphi_k) + \varepsilon` on
-    :math:`t \in [0, 1]` with :math:`a \sim U(0.5, 1)`, :math:`f \sim U(1, 3)` cycles,
-    :math:`\varphi \sim U(0, 2\pi)` and :math:`\varepsilon \sim N(0, \sigma^2)`,
-    :math:`\sigma` = ``noise``. Returns ``x`` of shape ``(n, length, 1)`` and ``y`` of shape
-    ``(n, 1)``; the noise sets the best possible mean squared error, :math:`\sigma^2`.
+    Series $k$ is $a_k \sin(2\pi f_k t + \varphi_k) + \varepsilon$ on
+    $t \in [0, 1]$ with $a \sim U(0.5, 1)$, $f \sim U(1, 3)$ cycles,
+    $\varphi \sim U(0, 2\pi)$ and $\varepsilon \sim N(0, \sigma^2)$,
+    $\sigma$ = ``noise``. Returns ``x`` of shape ``(n, length, 1)`` and ``y`` of shape
+    ``(n, 1)``; the noise sets the best possible mean squared error, $\sigma^2$.
     """
     n = check_int(n, "n", minimum=1)
     length = check_int(length, "length", minimum=1)
@@ -37,9 +37,9 @@ def sine_waves(n: int, length: int, *, noise: float = 0.05, seed: int = 0) -> Se
 def adding_problem(n: int, length: int, *, seed: int = 0) -> SequencePair:
     r"""The adding problem (Hochreiter & Schmidhuber, 1997): a test of long-range memory.
 
-    Each sequence has two channels: random values :math:`v_t \sim U(0, 1)` and a marker
-    :math:`m_t` that is 1 at exactly two steps, one in each half of the sequence. The target is
-    :math:`y = \sum_t m_t v_t`. Predicting the constant 1 gives a mean squared error of 1/6;
+    Each sequence has two channels: random values $v_t \sim U(0, 1)$ and a marker
+    $m_t$ that is 1 at exactly two steps, one in each half of the sequence. The target is
+    $y = \sum_t m_t v_t$. Predicting the constant 1 gives a mean squared error of 1/6;
     beating that requires remembering a value for about ``length / 2`` steps. Returns ``x`` of
     shape ``(n, length, 2)`` and ``y`` of shape ``(n,)``.
     """

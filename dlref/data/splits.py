@@ -1,4 +1,4 @@
-"""The :class:`Dataset` container and stratified train/validation/test splits."""
+"""The `Dataset` container and stratified train/validation/test splits."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def split_dataset(
 def standardize(data: Dataset) -> Dataset:
     r"""Scale every feature to mean 0 and standard deviation 1 *using the training split only*.
 
-    :math:`x' = (x - \mu_{train}) / \sigma_{train}`; constant features keep :math:`\sigma = 1`.
+    $x' = (x - \mu_{train}) / \sigma_{train}$; constant features keep $\sigma = 1$.
     """
     mean = data.x_train.mean(axis=0)
     std = data.x_train.std(axis=0)

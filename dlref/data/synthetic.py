@@ -1,7 +1,7 @@
 r"""Generated 2-D classification sets and regression data with a known ground truth.
 
 The classification wrappers call scikit-learn's generators with a seed and return
-``(x, y)`` as float32 inputs and int64 labels; :func:`dlref.data.split_dataset` cuts them into
+``(x, y)`` as float32 inputs and int64 labels; `dlref.data.split_dataset` cuts them into
 train, validation and test parts.
 """
 
@@ -77,13 +77,13 @@ def make_regression_data(
     nonlinear: bool = False,
     seed: int = 0,
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    r"""Inputs :math:`x \sim U(-1, 1)^d` and targets with a known rule, ``d = len(weights)``.
+    r"""Inputs $x \sim U(-1, 1)^d$ and targets with a known rule, ``d = len(weights)``.
 
-    :math:`y = x w + b + \varepsilon` with :math:`\varepsilon \sim N(0, \sigma^2)`,
-    :math:`\sigma` = ``noise``; with ``nonlinear=True``,
-    :math:`y = \sin(\pi x)\, w + b + \varepsilon`, a curve no linear model fits. Returns
+    $y = x w + b + \varepsilon$ with $\varepsilon \sim N(0, \sigma^2)$,
+    $\sigma$ = ``noise``; with ``nonlinear=True``,
+    $y = \sin(\pi x)\, w + b + \varepsilon$, a curve no linear model fits. Returns
     ``x`` of shape ``(n, d)`` and ``y`` of shape ``(n,)``; the best possible mean squared error
-    is :math:`\sigma^2`.
+    is $\sigma^2$.
     """
     n = check_int(n_samples, "n_samples", minimum=1)
     w = as_float_array(weights, "weights")

@@ -11,7 +11,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from dlref._validate import check_int
 
-#: File inside the ``dlref.corpus`` package that :func:`load_text_corpus` reads.
+#: File inside the ``dlref.corpus`` package that `load_text_corpus` reads.
 CORPUS_FILE = "essays.txt"
 
 

@@ -2,16 +2,16 @@
 
 Only NumPy is imported at import time. The submodules, one topic each:
 
-- :mod:`dlref.math.activations`: activation functions and their derivatives;
-- :mod:`dlref.math.losses`: losses and their gradients;
-- :mod:`dlref.math.gradcheck`: numerical gradients and gradient checks;
-- :mod:`dlref.math.perceptron`: the neuron and the perceptron rule;
-- :mod:`dlref.math.layers`: a dense layer and an MLP with hand-written backpropagation;
-- :mod:`dlref.math.optimizers`: SGD (momentum, Nesterov), AdaGrad, RMSProp, Adam;
-- :mod:`dlref.math.regularization`: L1/L2 penalties, dropout, batch normalisation;
-- :mod:`dlref.math.conv`: convolution, pooling, output sizes, receptive fields;
-- :mod:`dlref.math.residual`: a plain or residual stack of dense blocks;
-- :mod:`dlref.math.rnn`: SimpleRNN, LSTM and GRU cells and sequence runners.
+- `dlref.math.activations`: activation functions and their derivatives;
+- `dlref.math.losses`: losses and their gradients;
+- `dlref.math.gradcheck`: numerical gradients and gradient checks;
+- `dlref.math.perceptron`: the neuron and the perceptron rule;
+- `dlref.math.layers`: a dense layer and an MLP with hand-written backpropagation;
+- `dlref.math.optimizers`: SGD (momentum, Nesterov), AdaGrad, RMSProp, Adam;
+- `dlref.math.regularization`: L1/L2 penalties, dropout, batch normalisation;
+- `dlref.math.conv`: convolution, pooling, output sizes, receptive fields;
+- `dlref.math.residual`: a plain or residual stack of dense blocks;
+- `dlref.math.rnn`: SimpleRNN, LSTM and GRU cells and sequence runners.
 """
 
 from dlref.math.activations import (

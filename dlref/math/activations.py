@@ -2,9 +2,9 @@ r"""Activation functions and their derivatives, in NumPy.
 
 Every function takes an array-like ``x`` and returns an array of the same shape, float32 for
 float32 input and float64 otherwise. They are written to be numerically stable: no overflow
-warnings for :math:`|x|` up to :math:`10^4`. The ``*_grad`` functions return the elementwise
-derivative :math:`f'(x)`; softmax, which mixes the elements of a vector, has
-:func:`softmax_jacobian` instead.
+warnings for $|x|$ up to $10^4$. The ``*_grad`` functions return the elementwise
+derivative $f'(x)$; softmax, which mixes the elements of a vector, has
+`softmax_jacobian` instead.
 """
 
 from __future__ import annotations
@@ -27,48 +27,48 @@ _GELU_CUBIC = 0.044715
 
 
 def sigmoid(x: ArrayLike) -> FloatArray:
-    r"""Logistic sigmoid :math:`\sigma(x) = 1 / (1 + e^{-x})`, with range :math:`(0, 1)`."""
+    r"""Logistic sigmoid $\sigma(x) = 1 / (1 + e^{-x})$, with range $(0, 1)$."""
     x = as_float_array(x, "x")
     e = np.exp(-np.abs(x))  # never overflows: the exponent is <= 0
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(x.dtype, copy=False)
 
 
 def sigmoid_grad(x: ArrayLike) -> FloatArray:
-    r"""Derivative of the sigmoid: :math:`\sigma'(x) = \sigma(x)\,(1 - \sigma(x))`, at most 1/4."""
+    r"""Derivative of the sigmoid: $\sigma'(x) = \sigma(x)\,(1 - \sigma(x))$, at most 1/4."""
     s = sigmoid(x)
     return s * (1.0 - s)
 
 
 def tanh(x: ArrayLike) -> FloatArray:
-    r"""Hyperbolic tangent :math:`\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})`.
+    r"""Hyperbolic tangent $\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$.
 
-    It equals :math:`2\sigma(2x) - 1`: a sigmoid rescaled to the range :math:`(-1, 1)`.
+    It equals $2\sigma(2x) - 1$: a sigmoid rescaled to the range $(-1, 1)$.
     """
     return np.tanh(as_float_array(x, "x"))
 
 
 def tanh_grad(x: ArrayLike) -> FloatArray:
-    r"""Derivative of tanh: :math:`1 - \tanh^2 x`, at most 1 (at :math:`x = 0`)."""
+    r"""Derivative of tanh: $1 - \tanh^2 x$, at most 1 (at $x = 0$)."""
     t = tanh(x)
     return 1.0 - t * t
 
 
 def relu(x: ArrayLike) -> FloatArray:
-    r"""Rectified linear unit :math:`\max(0, x)`."""
+    r"""Rectified linear unit $\max(0, x)$."""
     x = as_float_array(x, "x")
     return np.maximum(x, 0).astype(x.dtype, copy=False)
 
 
 def relu_grad(x: ArrayLike) -> FloatArray:
-    r"""Derivative of ReLU: 1 for :math:`x > 0`, else 0 (0 at :math:`x = 0`, as TensorFlow uses)."""
+    r"""Derivative of ReLU: 1 for $x > 0$, else 0 (0 at $x = 0$, as TensorFlow uses)."""
     x = as_float_array(x, "x")
     return (x > 0).astype(x.dtype)
 
 
 def leaky_relu(x: ArrayLike, negative_slope: float = 0.2) -> FloatArray:
-    r"""Leaky ReLU: :math:`x` for :math:`x > 0`, else :math:`\alpha x`.
+    r"""Leaky ReLU: $x$ for $x > 0$, else $\alpha x$.
 
-    ``negative_slope`` (:math:`\alpha`) defaults to 0.2, as ``keras.activations.leaky_relu`` does;
+    ``negative_slope`` ($\alpha$) defaults to 0.2, as ``keras.activations.leaky_relu`` does;
     many papers use 0.01.
     """
     x = as_float_array(x, "x")
@@ -77,14 +77,14 @@ def leaky_relu(x: ArrayLike, negative_slope: float = 0.2) -> FloatArray:
 
 
 def leaky_relu_grad(x: ArrayLike, negative_slope: float = 0.2) -> FloatArray:
-    r"""Derivative of leaky ReLU: 1 for :math:`x > 0`, else :math:`\alpha`."""
+    r"""Derivative of leaky ReLU: 1 for $x > 0$, else $\alpha$."""
     x = as_float_array(x, "x")
     alpha = check_finite_scalar(negative_slope, "negative_slope", minimum=0.0)
     return np.where(x > 0, 1.0, alpha).astype(x.dtype)
 
 
 def softmax(x: ArrayLike, axis: int = -1) -> FloatArray:
-    r"""Softmax along ``axis``: :math:`\mathrm{softmax}(x)_i = e^{x_i} / \sum_j e^{x_j}`.
+    r"""Softmax along ``axis``: $\mathrm{softmax}(x)_i = e^{x_i} / \sum_j e^{x_j}$.
 
     The maximum is subtracted first, so large logits do not overflow. The outputs are positive
     and sum to 1 along ``axis``.
@@ -97,7 +97,7 @@ def softmax(x: ArrayLike, axis: int = -1) -> FloatArray:
 
 
 def softmax_jacobian(x: ArrayLike) -> FloatArray:
-    r"""Jacobian of softmax over the last axis: :math:`J_{ij} = s_i(\delta_{ij} - s_j)`.
+    r"""Jacobian of softmax over the last axis: $J_{ij} = s_i(\delta_{ij} - s_j)$.
 
     For ``x`` of shape ``(..., n)`` the result has shape ``(..., n, n)``.
     """
@@ -110,13 +110,13 @@ def softmax_jacobian(x: ArrayLike) -> FloatArray:
 
 
 def swish(x: ArrayLike) -> FloatArray:
-    r"""Swish (SiLU) with :math:`\beta = 1`: :math:`x\,\sigma(x)`; its minimum is about -0.278."""
+    r"""Swish (SiLU) with $\beta = 1$: $x\,\sigma(x)$; its minimum is about -0.278."""
     x = as_float_array(x, "x")
     return x * sigmoid(x)
 
 
 def swish_grad(x: ArrayLike) -> FloatArray:
-    r"""Derivative of swish: :math:`\sigma(x) + x\,\sigma(x)(1 - \sigma(x))`."""
+    r"""Derivative of swish: $\sigma(x) + x\,\sigma(x)(1 - \sigma(x))$."""
     x = as_float_array(x, "x")
     s = sigmoid(x)
     return s + x * s * (1.0 - s)
@@ -129,10 +129,10 @@ def _erf(x: FloatArray) -> FloatArray:
 
 
 def gelu(x: ArrayLike, approximate: bool = False) -> FloatArray:
-    r"""Gaussian error linear unit :math:`x\,\Phi(x) = \tfrac{x}{2}(1 + \mathrm{erf}(x/\sqrt2))`.
+    r"""Gaussian error linear unit $x\,\Phi(x) = \tfrac{x}{2}(1 + \mathrm{erf}(x/\sqrt2))$.
 
     With ``approximate=True`` it uses the tanh form
-    :math:`\tfrac{x}{2}(1 + \tanh(\sqrt{2/\pi}(x + 0.044715 x^3)))`, as
+    $\tfrac{x}{2}(1 + \tanh(\sqrt{2/\pi}(x + 0.044715 x^3)))$, as
     ``keras.activations.gelu(x, approximate=True)`` does.
     """
     x = as_float_array(x, "x")
@@ -145,7 +145,7 @@ def gelu(x: ArrayLike, approximate: bool = False) -> FloatArray:
 
 
 def gelu_grad(x: ArrayLike, approximate: bool = False) -> FloatArray:
-    r"""Derivative of GELU: :math:`\Phi(x) + x\,\varphi(x)` (or the derivative of the tanh form)."""
+    r"""Derivative of GELU: $\Phi(x) + x\,\varphi(x)$ (or the derivative of the tanh form)."""
     x = as_float_array(x, "x")
     if not isinstance(approximate, bool):
         raise TypeError(f"approximate must be a bool; got {type(approximate).__name__}")

@@ -2,18 +2,18 @@ r"""2-D convolution and pooling in NumPy, channels-last like Keras.
 
 Images have shape ``(N, H, W, C)``. A convolution kernel has shape ``(kh, kw, C_in, C_out)``,
 exactly as ``keras.layers.Conv2D`` stores it, so ``conv2d(x, *layer.get_weights())`` reproduces the
-layer. Along each spatial axis of size :math:`n`, with kernel size :math:`k`, stride :math:`s` and
-dilation :math:`d`, the output size is
+layer. Along each spatial axis of size $n$, with kernel size $k$, stride $s$ and
+dilation $d$, the output size is
 
-- ``'valid'`` (no padding): :math:`\lfloor (n - d(k-1) - 1) / s \rfloor + 1`;
-- ``'same'`` (zero padding): :math:`\lceil n / s \rceil`, with the padding split as TensorFlow
-  does: :math:`p = \max((n' - 1)s + d(k-1) + 1 - n, 0)` in total, :math:`\lfloor p/2 \rfloor`
-  before and the rest (one more when :math:`p` is odd) after, i.e. at the bottom/right.
+- ``'valid'`` (no padding): $\lfloor (n - d(k-1) - 1) / s \rfloor + 1$;
+- ``'same'`` (zero padding): $\lceil n / s \rceil$, with the padding split as TensorFlow
+  does: $p = \max((n' - 1)s + d(k-1) + 1 - n, 0)$ in total, $\lfloor p/2 \rfloor$
+  before and the rest (one more when $p$ is odd) after, i.e. at the bottom/right.
 
 The convolution is a cross-correlation, as in every deep-learning library:
-:math:`y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,\,is_h + ud_h,\,js_w + vd_w,\,c}\,K_{u,v,c,o}`.
+$y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,\,is_h + ud_h,\,js_w + vd_w,\,c}\,K_{u,v,c,o}$.
 It is computed by im2col: every receptive field is copied into one row of a matrix
-(:func:`numpy.lib.stride_tricks.sliding_window_view` makes the windows without copying), and one
+(`numpy.lib.stride_tricks.sliding_window_view` makes the windows without copying), and one
 matrix product with the reshaped kernel gives all outputs at once.
 """
 
@@ -47,7 +47,7 @@ def _pair(value: Any, name: str) -> Pair:
 
 
 def _effective_size(kernel_size: int, dilation: int) -> int:
-    """Span of a dilated kernel: :math:`d(k-1) + 1`."""
+    """Span of a dilated kernel: $d(k-1) + 1$."""
     return dilation * (kernel_size - 1) + 1
 
 
@@ -58,11 +58,11 @@ def conv_output_size(
     padding: str = "valid",
     dilation: int = 1,
 ) -> int:
-    r"""Output length along one axis: :math:`\lfloor (n - d(k-1) - 1)/s \rfloor + 1` or
-    :math:`\lceil n/s \rceil`.
+    r"""Output length along one axis: $\lfloor (n - d(k-1) - 1)/s \rfloor + 1$ or
+    $\lceil n/s \rceil$.
 
     The first formula is for ``padding='valid'``, the second for ``'same'``. Raises
-    ``ValueError`` when a ``'valid'`` input is shorter than the dilated kernel :math:`d(k-1) + 1`.
+    ``ValueError`` when a ``'valid'`` input is shorter than the dilated kernel $d(k-1) + 1$.
     """
     n = check_int(input_size, "input_size", minimum=1)
     k = check_int(kernel_size, "kernel_size", minimum=1)
@@ -188,11 +188,11 @@ def conv2d(
 ) -> FloatArray:
     r"""2-D convolution (cross-correlation) of channels-last images with a bank of kernels.
 
-    :math:`y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,is_h+ud_h,js_w+vd_w,c}K_{u,v,c,o}`.
+    $y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,is_h+ud_h,js_w+vd_w,c}K_{u,v,c,o}$.
 
     ``x`` has shape ``(N, H, W, C_in)``, ``kernel`` ``(kh, kw, C_in, C_out)``, ``bias``
-    ``(C_out,)`` or ``None``; the result has shape ``(N, H', W', C_out)`` with :math:`H', W'` from
-    :func:`conv_output_size`. It equals ``keras.layers.Conv2D`` with the same weights, strides,
+    ``(C_out,)`` or ``None``; the result has shape ``(N, H', W', C_out)`` with $H', W'$ from
+    `conv_output_size`. It equals ``keras.layers.Conv2D`` with the same weights, strides,
     padding and dilation rate.
     """
     x, kernel, strides, dilations = _conv_arguments(x, kernel, stride, padding, dilation, "C_out")
@@ -222,10 +222,10 @@ def depthwise_conv2d(
 ) -> FloatArray:
     r"""Depthwise convolution: each input channel is filtered on its own by ``multiplier`` kernels.
 
-    :math:`y_{n,i,j,cM+m} = b_{cM+m} + \sum_{u,v} x_{n,is_h+ud_h,js_w+vd_w,c}K_{u,v,c,m}`, where
-    :math:`M` is the depth multiplier. ``kernel`` has shape ``(kh, kw, C_in, M)``, ``bias``
+    $y_{n,i,j,cM+m} = b_{cM+m} + \sum_{u,v} x_{n,is_h+ud_h,js_w+vd_w,c}K_{u,v,c,m}$, where
+    $M$ is the depth multiplier. ``kernel`` has shape ``(kh, kw, C_in, M)``, ``bias``
     ``(C_in * M,)`` or ``None``; the result has shape ``(N, H', W', C_in * M)``, channel
-    :math:`cM + m` coming from input channel :math:`c`, as in ``keras.layers.DepthwiseConv2D``.
+    $cM + m$ coming from input channel $c$, as in ``keras.layers.DepthwiseConv2D``.
     """
     x, kernel, strides, dilations = _conv_arguments(
         x, kernel, stride, padding, dilation, "multiplier"
@@ -263,10 +263,10 @@ def max_pool2d(
     strides: int | Sequence[int] | None = None,
     padding: str = "valid",
 ) -> FloatArray:
-    r"""Max pooling :math:`y_{n,i,j,c} = \max_{u,v} x_{n,is_h+u,js_w+v,c}` over each window.
+    r"""Max pooling $y_{n,i,j,c} = \max_{u,v} x_{n,is_h+u,js_w+v,c}$ over each window.
 
     ``strides`` defaults to ``pool_size``. With ``'same'`` padding the padded pixels never win
-    (they count as :math:`-\infty`). Matches ``keras.layers.MaxPooling2D``.
+    (they count as $-\infty$). Matches ``keras.layers.MaxPooling2D``.
     """
     x, size, step = _pool_arguments(x, pool_size, strides, padding)
     view = _windows(x, size, step, (1, 1), padding, pad_value=-np.inf)
@@ -288,9 +288,9 @@ def avg_pool2d(
     strides: int | Sequence[int] | None = None,
     padding: str = "valid",
 ) -> FloatArray:
-    r"""Average pooling :math:`y_{n,i,j,c} = \frac{1}{|W_{ij}|}\sum_{(u,v) \in W_{ij}} x_{n,u,v,c}`.
+    r"""Average pooling $y_{n,i,j,c} = \frac{1}{|W_{ij}|}\sum_{(u,v) \in W_{ij}} x_{n,u,v,c}$.
 
-    :math:`W_{ij}` is the set of real pixels in window :math:`(i, j)`: with ``'same'`` padding the
+    $W_{ij}$ is the set of real pixels in window $(i, j)$: with ``'same'`` padding the
     padded zeros are left out of the mean, as ``keras.layers.AveragePooling2D`` does.
     ``strides`` defaults to ``pool_size``.
     """
@@ -309,7 +309,7 @@ def receptive_field(layers: Sequence[Sequence[int]]) -> int:
     r"""Receptive field (in input pixels, along one axis) of a stack of convolution/pooling layers.
 
     Each layer is ``(kernel_size, stride, dilation)`` (or ``(kernel_size, stride)``, dilation 1),
-    first layer first. :math:`r = 1 + \sum_l d_l (k_l - 1) \prod_{m < l} s_m`: two stacked 3x3
+    first layer first. $r = 1 + \sum_l d_l (k_l - 1) \prod_{m < l} s_m$: two stacked 3x3
     convolutions see 5 pixels, three see 7.
     """
     if isinstance(layers, (str, bytes)) or not isinstance(layers, Sequence):

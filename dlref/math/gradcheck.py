@@ -1,8 +1,8 @@
 r"""Numerical gradients by central differences, and a gradient check for hand-written backprop.
 
-The central difference :math:`\frac{f(x + h e_i) - f(x - h e_i)}{2h}` has error
-:math:`O(h^2)`, against :math:`O(h)` for the one-sided difference, so with :math:`h = 10^{-6}`
-in float64 an analytic gradient that is right agrees to about :math:`10^{-9}` relative error.
+The central difference $\frac{f(x + h e_i) - f(x - h e_i)}{2h}$ has error
+$O(h^2)$, against $O(h)$ for the one-sided difference, so with $h = 10^{-6}$
+in float64 an analytic gradient that is right agrees to about $10^{-9}$ relative error.
 """
 
 from __future__ import annotations
@@ -46,12 +46,12 @@ def numerical_gradient(
 ) -> NDArray[np.float64]:
     r"""Gradient of the scalar function ``f`` at ``x`` by central differences, shape of ``x``.
 
-    Each element :math:`x_i` is moved to :math:`x_i \pm h` in turn and
-    :math:`\partial f / \partial x_i \approx (f(x + h e_i) - f(x - h e_i)) / 2h`. If ``x`` is a
+    Each element $x_i$ is moved to $x_i \pm h$ in turn and
+    $\partial f / \partial x_i \approx (f(x + h e_i) - f(x - h e_i)) / 2h$. If ``x`` is a
     float NumPy array, the perturbation is made in place and the element is restored exactly
     before the next one, so ``f`` may read the array through a closure (the weights of a layer,
     say); ``x`` is unchanged on return, even if ``f`` raises. Use float64: in float32 the rounding
-    error of ``f`` swamps the difference. Costs :math:`2 \cdot \text{x.size}` calls of ``f``.
+    error of ``f`` swamps the difference. Costs $2 \cdot \text{x.size}$ calls of ``f``.
     """
     _check_callable(f, "f")
     eps = _check_eps(eps)
@@ -88,10 +88,10 @@ def numerical_gradient(
 
 @dataclass(frozen=True)
 class GradientCheck:
-    r"""Result of :func:`gradient_check`.
+    r"""Result of `gradient_check`.
 
-    ``relative_error`` is :math:`\max_i |a_i - n_i| \,/\, \max(\max_i (|a_i| + |n_i|),
-    \text{tiny})` for the analytic gradient :math:`a` and the numerical one :math:`n`: the worst
+    ``relative_error`` is $\max_i |a_i - n_i| \,/\, \max(\max_i (|a_i| + |n_i|),
+    \text{tiny})$ for the analytic gradient $a$ and the numerical one $n$: the worst
     absolute difference measured against the gradient's scale, so entries that are exactly zero
     (dead ReLUs) do not produce spurious failures.
     """
@@ -131,10 +131,10 @@ def gradient_check(
     eps: float = 1e-6,
     threshold: float = 1e-6,
 ) -> GradientCheck:
-    """Compare the analytic gradient ``grad_f(x)`` with :func:`numerical_gradient` of ``f``.
+    """Compare the analytic gradient ``grad_f(x)`` with `numerical_gradient` of ``f``.
 
     ``grad_f(x)`` must return an array of the shape of ``x``. The default threshold of
-    :math:`10^{-6}` suits float64 and smooth functions; kinks (ReLU at 0) within ``eps`` of
+    $10^{-6}$ suits float64 and smooth functions; kinks (ReLU at 0) within ``eps`` of
     ``x`` can exceed it.
     """
     _check_callable(grad_f, "grad_f")

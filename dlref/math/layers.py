@@ -1,12 +1,12 @@
 r"""A dense layer and a multilayer perceptron with hand-written backpropagation, in NumPy.
 
-A :class:`Dense` layer computes :math:`A = f(XW + b)` for a batch :math:`X` of shape
-``(n, n_inputs)``, with :math:`W` of shape ``(n_inputs, n_outputs)`` as in Keras. Given
-:math:`G = \partial L / \partial A`, its backward pass is :math:`\delta = G \odot f'(Z)`,
-:math:`\partial L / \partial W = X^\top \delta`, :math:`\partial L / \partial b = \sum_n \delta`
-and :math:`\partial L / \partial X = \delta W^\top`. :class:`MLP` stacks such layers under a
+A `Dense` layer computes $A = f(XW + b)$ for a batch $X$ of shape
+``(n, n_inputs)``, with $W$ of shape ``(n_inputs, n_outputs)`` as in Keras. Given
+$G = \partial L / \partial A$, its backward pass is $\delta = G \odot f'(Z)$,
+$\partial L / \partial W = X^\top \delta$, $\partial L / \partial b = \sum_n \delta$
+and $\partial L / \partial X = \delta W^\top$. `MLP` stacks such layers under a
 softmax cross-entropy loss, whose gradient with respect to the logits is simply
-:math:`(\mathrm{softmax}(Z) - Y) / n`.
+$(\mathrm{softmax}(Z) - Y) / n$.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from dlref.math.optimizers import SGD, Adam, Optimizer
 
 FloatArray = NDArray[np.floating]
 
-#: Activations a :class:`Dense` layer accepts (names as in Keras).
+#: Activations a `Dense` layer accepts (names as in Keras).
 DENSE_ACTIVATIONS = ("linear", "relu", "sigmoid", "tanh", "softmax")
-#: Hidden-layer activations an :class:`MLP` accepts.
+#: Hidden-layer activations an `MLP` accepts.
 HIDDEN_ACTIVATIONS = ("relu", "sigmoid", "tanh", "linear")
 
 _FORWARD: dict[str, Callable[[FloatArray], FloatArray]] = {
@@ -40,7 +40,7 @@ _FORWARD: dict[str, Callable[[FloatArray], FloatArray]] = {
 
 
 def _activation_backward(name: str, z: FloatArray, a: FloatArray, grad: FloatArray) -> FloatArray:
-    r""":math:`\partial L/\partial Z` from :math:`G = \partial L/\partial A`, for ``A = f(Z)``."""
+    r"""$\partial L/\partial Z$ from $G = \partial L/\partial A$, for ``A = f(Z)``."""
     if name == "linear":
         return grad
     if name == "relu":
@@ -60,11 +60,11 @@ def _generator(rng: np.random.Generator | int) -> np.random.Generator:
 
 
 class Dense:
-    r"""Fully connected layer :math:`A = f(XW + b)`.
+    r"""Fully connected layer $A = f(XW + b)$.
 
-    ``W`` (``n_inputs`` x ``n_outputs``) starts Glorot-uniform, :math:`U(-l, l)` with
-    :math:`l = \sqrt{6 / (n_\text{in} + n_\text{out})}`, and ``b`` at 0, the Keras defaults.
-    :meth:`forward` caches what :meth:`backward` needs; :meth:`backward` stores ``dW`` and ``db``
+    ``W`` (``n_inputs`` x ``n_outputs``) starts Glorot-uniform, $U(-l, l)$ with
+    $l = \sqrt{6 / (n_\text{in} + n_\text{out})}$, and ``b`` at 0, the Keras defaults.
+    `forward` caches what `backward` needs; `backward` stores ``dW`` and ``db``
     and returns the gradient with respect to the input.
     """
 
@@ -92,13 +92,13 @@ class Dense:
 
     @property
     def grads(self) -> list[NDArray[np.float64]]:
-        """``[dW, db]`` from the last :meth:`backward`."""
+        """``[dW, db]`` from the last `backward`."""
         if self.dW is None or self.db is None:
             raise ValueError("no gradients yet: call forward(x) and backward(grad_out) first")
         return [self.dW, self.db]
 
     def forward(self, x: ArrayLike) -> FloatArray:
-        """Output :math:`f(xW + b)` for a batch ``x`` of shape ``(n, n_inputs)``."""
+        """Output $f(xW + b)$ for a batch ``x`` of shape ``(n, n_inputs)``."""
         x = as_float_array(x, "x")
         if x.ndim != 2 or x.shape[1] != self.n_inputs:
             raise ValueError(f"x must have shape (n_samples, {self.n_inputs}); got shape {x.shape}")
@@ -143,9 +143,9 @@ class MLP:
 
     ``layer_sizes`` lists every width, input and output included: ``(64, 32, 10)`` has 64
     inputs, one hidden layer of 32 units with ``activation`` and 10 output logits (classes).
-    Weights are drawn from ``seed``; :meth:`fit` shuffles with the same generator, so a run
-    is reproducible. The model can predict before :meth:`fit` (with its random weights), as a
-    Keras model can, and :meth:`fit` continues from the current weights.
+    Weights are drawn from ``seed``; `fit` shuffles with the same generator, so a run
+    is reproducible. The model can predict before `fit` (with its random weights), as a
+    Keras model can, and `fit` continues from the current weights.
     """
 
     def __init__(self, layer_sizes: Sequence[int], activation: str = "relu", seed: int = 0) -> None:
@@ -170,7 +170,7 @@ class MLP:
             Dense(n_in, n_out, "linear" if i == last else activation, self._rng)
             for i, (n_in, n_out) in enumerate(itertools.pairwise(sizes))
         ]
-        #: Mean training loss of each epoch run by :meth:`fit`.
+        #: Mean training loss of each epoch run by `fit`.
         self.loss_history: list[float] = []
 
     @property
@@ -215,7 +215,7 @@ class MLP:
     def loss_and_gradients(
         self, X: ArrayLike, y: ArrayLike
     ) -> tuple[float, list[NDArray[np.float64]]]:
-        """Mean loss on ``(X, y)`` and its gradients by backprop, in the order of :attr:`params`."""
+        """Mean loss on ``(X, y)`` and its gradients by backprop, in the order of `params`."""
         X, y = self._data(X, y)
         return self._loss_and_gradients(X, y)
 
@@ -239,8 +239,8 @@ class MLP:
         """Train with mini-batches, reshuffled each epoch, and backprop.
 
         ``optimizer`` is ``"adam"`` (learning rate 0.001 unless given), ``"sgd"`` (0.01 unless
-        given) or an :class:`~dlref.math.optimizers.Optimizer`, which brings its own learning rate
-        (leave ``learning_rate`` as None). Appends each epoch's mean loss to :attr:`loss_history`.
+        given) or an `Optimizer`, which brings its own learning rate
+        (leave ``learning_rate`` as None). Appends each epoch's mean loss to `loss_history`.
         """
         X, y = self._data(X, y)
         epochs = check_int(epochs, "epochs", minimum=1)
@@ -274,7 +274,7 @@ class MLP:
         return SGD(0.01 if learning_rate is None else learning_rate)
 
     def predict_proba(self, X: ArrayLike) -> FloatArray:
-        """Class probabilities, the softmax of :meth:`logits`, shape ``(n_samples, n_classes)``."""
+        """Class probabilities, the softmax of `logits`, shape ``(n_samples, n_classes)``."""
         return softmax(self.logits(X))
 
     def predict(self, X: ArrayLike) -> NDArray[np.intp]:

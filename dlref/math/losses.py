@@ -4,13 +4,13 @@ Every loss returns one number, a Python ``float``: the mean over samples, which 
 default ``reduction="sum_over_batch_size"``. For the elementwise losses (MSE, MAE, Huber, binary
 cross-entropy) that is the mean over all elements, as Keras first averages the last axis per
 sample; categorical cross-entropy sums over the class (last) axis and averages over the other
-axes. Each ``*_grad`` returns :math:`\partial L / \partial \hat{y}` of that mean loss, with the
+axes. Each ``*_grad`` returns $\partial L / \partial \hat{y}$ of that mean loss, with the
 shape and float dtype of ``y_pred``.
 
 The cross-entropies take probabilities (``from_logits=False``, clipped to
-:math:`[\epsilon, 1 - \epsilon]` with Keras's :math:`\epsilon = 10^{-7}`) or logits
-(``from_logits=True``, evaluated with log-sum-exp and :func:`numpy.logaddexp`, so logits up to
-:math:`10^4` cause no overflow).
+$[\epsilon, 1 - \epsilon]$ with Keras's $\epsilon = 10^{-7}$) or logits
+(``from_logits=True``, evaluated with log-sum-exp and `numpy.logaddexp`, so logits up to
+$10^4$ cause no overflow).
 """
 
 from __future__ import annotations
@@ -64,25 +64,25 @@ def _check_delta(delta: float) -> float:
 
 
 def mse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
-    r"""Mean squared error :math:`\frac{1}{N}\sum_i (\hat{y}_i - y_i)^2` (``keras.losses.MSE``)."""
+    r"""Mean squared error $\frac{1}{N}\sum_i (\hat{y}_i - y_i)^2$ (``keras.losses.MSE``)."""
     y_true, y_pred = _pair(y_true, y_pred)
     return float(np.mean((y_pred - y_true) ** 2))
 
 
 def mse_grad(y_true: ArrayLike, y_pred: ArrayLike) -> FloatArray:
-    r"""Gradient of :func:`mse`: :math:`\frac{2}{N}(\hat{y} - y)`."""
+    r"""Gradient of `mse`: $\frac{2}{N}(\hat{y} - y)$."""
     y_true, y_pred = _pair(y_true, y_pred)
     return 2.0 * (y_pred - y_true) / y_pred.size
 
 
 def mae(y_true: ArrayLike, y_pred: ArrayLike) -> float:
-    r"""Mean absolute error :math:`\frac{1}{N}\sum_i |\hat{y}_i - y_i|` (``keras.losses.MAE``)."""
+    r"""Mean absolute error $\frac{1}{N}\sum_i |\hat{y}_i - y_i|$ (``keras.losses.MAE``)."""
     y_true, y_pred = _pair(y_true, y_pred)
     return float(np.mean(np.abs(y_pred - y_true)))
 
 
 def mae_grad(y_true: ArrayLike, y_pred: ArrayLike) -> FloatArray:
-    r"""Gradient of :func:`mae`: :math:`\frac{1}{N}\operatorname{sign}(\hat{y} - y)` (0 at ties)."""
+    r"""Gradient of `mae`: $\frac{1}{N}\operatorname{sign}(\hat{y} - y)$ (0 at ties)."""
     y_true, y_pred = _pair(y_true, y_pred)
     return np.sign(y_pred - y_true) / y_pred.size
 
@@ -90,8 +90,8 @@ def mae_grad(y_true: ArrayLike, y_pred: ArrayLike) -> FloatArray:
 def huber(y_true: ArrayLike, y_pred: ArrayLike, delta: float = 1.0) -> float:
     r"""Huber loss: quadratic for small errors, linear for large ones (``keras.losses.Huber``).
 
-    With :math:`e = \hat{y} - y`, each element costs :math:`\tfrac12 e^2` if
-    :math:`|e| \le \delta` and :math:`\delta |e| - \tfrac12 \delta^2` otherwise.
+    With $e = \hat{y} - y$, each element costs $\tfrac12 e^2$ if
+    $|e| \le \delta$ and $\delta |e| - \tfrac12 \delta^2$ otherwise.
     """
     delta = _check_delta(delta)
     y_true, y_pred = _pair(y_true, y_pred)
@@ -104,18 +104,18 @@ def huber(y_true: ArrayLike, y_pred: ArrayLike, delta: float = 1.0) -> float:
 
 
 def huber_grad(y_true: ArrayLike, y_pred: ArrayLike, delta: float = 1.0) -> FloatArray:
-    r"""Gradient of :func:`huber`: :math:`\frac{1}{N}\,\mathrm{clip}(e, -\delta, \delta)`."""
+    r"""Gradient of `huber`: $\frac{1}{N}\,\mathrm{clip}(e, -\delta, \delta)$."""
     delta = _check_delta(delta)
     y_true, y_pred = _pair(y_true, y_pred)
     return np.clip(y_pred - y_true, -delta, delta) / y_pred.size
 
 
 def binary_cross_entropy(y_true: ArrayLike, y_pred: ArrayLike, from_logits: bool = False) -> float:
-    r"""Binary cross-entropy :math:`-\frac{1}{N}\sum_i [y_i \log p_i + (1 - y_i)\log(1 - p_i)]`.
+    r"""Binary cross-entropy $-\frac{1}{N}\sum_i [y_i \log p_i + (1 - y_i)\log(1 - p_i)]$.
 
-    ``y_pred`` holds probabilities :math:`p` (clipped to :math:`[\epsilon, 1 - \epsilon]`) or, with
-    ``from_logits=True``, logits :math:`z`; then each element is
-    :math:`\log(1 + e^{z}) - y z`, computed as ``logaddexp(0, z) - y * z``.
+    ``y_pred`` holds probabilities $p$ (clipped to $[\epsilon, 1 - \epsilon]$) or, with
+    ``from_logits=True``, logits $z$; then each element is
+    $\log(1 + e^{z}) - y z$, computed as ``logaddexp(0, z) - y * z``.
     Matches ``keras.losses.BinaryCrossentropy``.
     """
     from_logits = _check_flag(from_logits, "from_logits")
@@ -131,10 +131,10 @@ def binary_cross_entropy(y_true: ArrayLike, y_pred: ArrayLike, from_logits: bool
 def binary_cross_entropy_grad(
     y_true: ArrayLike, y_pred: ArrayLike, from_logits: bool = False
 ) -> FloatArray:
-    r"""Gradient of :func:`binary_cross_entropy` with respect to ``y_pred``.
+    r"""Gradient of `binary_cross_entropy` with respect to ``y_pred``.
 
-    For logits it is :math:`\frac{1}{N}(\sigma(z) - y)`; for probabilities
-    :math:`\frac{1}{N}\,\frac{p - y}{p(1 - p)}`, and 0 where clipping is active.
+    For logits it is $\frac{1}{N}(\sigma(z) - y)$; for probabilities
+    $\frac{1}{N}\,\frac{p - y}{p(1 - p)}$, and 0 where clipping is active.
     """
     from_logits = _check_flag(from_logits, "from_logits")
     y_true, y_pred = _pair(y_true, y_pred)
@@ -183,7 +183,7 @@ def _categorical_targets(
 
 
 def _log_sum_exp(z: FloatArray) -> FloatArray:
-    r""":math:`\log\sum_j e^{z_j}` over the last axis, shifted by the maximum; keeps the axis."""
+    r"""$\log\sum_j e^{z_j}$ over the last axis, shifted by the maximum; keeps the axis."""
     m = np.max(z, axis=-1, keepdims=True)
     return m + np.log(np.sum(np.exp(z - m), axis=-1, keepdims=True))
 
@@ -200,17 +200,17 @@ def _one_hot(labels: NDArray[np.intp], n_classes: int, dtype: np.dtype) -> Float
 def categorical_cross_entropy(
     y_true: ArrayLike, y_pred: ArrayLike, from_logits: bool = False
 ) -> float:
-    r"""Categorical cross-entropy :math:`-\frac{1}{n}\sum_i \sum_k y_{ik} \log p_{ik}`.
+    r"""Categorical cross-entropy $-\frac{1}{n}\sum_i \sum_k y_{ik} \log p_{ik}$.
 
     ``y_pred`` has the classes on its last axis. ``y_true`` is either one-hot (or any target
     distribution) of the same shape, as for ``keras.losses.CategoricalCrossentropy``, or integer
     labels with the shape of ``y_pred`` minus its last axis, as for
     ``keras.losses.SparseCategoricalCrossentropy``. With ``from_logits=True`` the per-sample loss
-    is :math:`\sum_k y_k \cdot \log\sum_j e^{z_j} - \sum_k y_k z_k` (log-sum-exp, stable).
+    is $\sum_k y_k \cdot \log\sum_j e^{z_j} - \sum_k y_k z_k$ (log-sum-exp, stable).
 
     With probabilities it follows Keras exactly: one-hot targets divide ``y_pred`` by its row sum
-    and then clip to :math:`[\epsilon, 1 - \epsilon]`; integer labels clip first and then
-    normalise, :math:`\log\sum_j p_j - \log p_y`. The two agree unless clipping is active.
+    and then clip to $[\epsilon, 1 - \epsilon]$; integer labels clip first and then
+    normalise, $\log\sum_j p_j - \log p_y$. The two agree unless clipping is active.
     """
     from_logits = _check_flag(from_logits, "from_logits")
     targets, y_pred, sparse = _categorical_targets(y_true, y_pred)
@@ -232,11 +232,11 @@ def categorical_cross_entropy(
 def categorical_cross_entropy_grad(
     y_true: ArrayLike, y_pred: ArrayLike, from_logits: bool = False
 ) -> FloatArray:
-    r"""Gradient of :func:`categorical_cross_entropy` with respect to ``y_pred``.
+    r"""Gradient of `categorical_cross_entropy` with respect to ``y_pred``.
 
     For logits and one-hot targets it is the familiar
-    :math:`\frac{1}{n}(\mathrm{softmax}(z) - y)` (in general
-    :math:`\frac{1}{n}(\mathrm{softmax}(z)\sum_k y_k - y)`); for probabilities it is the chain rule
+    $\frac{1}{n}(\mathrm{softmax}(z) - y)$ (in general
+    $\frac{1}{n}(\mathrm{softmax}(z)\sum_k y_k - y)$); for probabilities it is the chain rule
     through Keras's normalisation and clipping (0 where clipping is active).
     """
     from_logits = _check_flag(from_logits, "from_logits")

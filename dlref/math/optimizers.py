@@ -3,8 +3,8 @@ r"""Gradient-descent update rules, in NumPy, with Keras 3's exact formulas.
 Each optimizer keeps its state (velocities, accumulators) per parameter array and updates the
 parameters in place with ``step(params, grads)``; the arithmetic is done in each parameter's
 dtype, in the order Keras uses, so float32 parameters follow ``keras.optimizers`` to float32
-rounding. Below :math:`g` is the gradient, :math:`\eta` the learning rate, :math:`\epsilon` the
-small constant and :math:`t` the step number, counted from 1.
+rounding. Below $g$ is the gradient, $\eta$ the learning rate, $\epsilon$ the
+small constant and $t$ the step number, counted from 1.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def _describe(value: object) -> str:
 class Optimizer:
     """Base class: checks ``step``'s arguments and keeps one dict of state arrays per parameter.
 
-    Subclasses create the state in :meth:`_slots` and apply one update in :meth:`_update`.
+    Subclasses create the state in `_slots` and apply one update in `_update`.
     """
 
     def __init__(self, learning_rate: float) -> None:
@@ -132,10 +132,10 @@ class Optimizer:
 class SGD(Optimizer):
     r"""Stochastic gradient descent with optional (Nesterov) momentum, as ``keras.optimizers.SGD``.
 
-    Plain: :math:`\theta \leftarrow \theta - \eta g`. With momentum :math:`\mu`, Keras keeps a
-    velocity :math:`v \leftarrow \mu v - \eta g` and sets :math:`\theta \leftarrow \theta + v`;
-    with ``nesterov=True`` it looks ahead instead: :math:`\theta \leftarrow \theta + \mu v - \eta g`
-    (with the new :math:`v`).
+    Plain: $\theta \leftarrow \theta - \eta g$. With momentum $\mu$, Keras keeps a
+    velocity $v \leftarrow \mu v - \eta g$ and sets $\theta \leftarrow \theta + v$;
+    with ``nesterov=True`` it looks ahead instead: $\theta \leftarrow \theta + \mu v - \eta g$
+    (with the new $v$).
     """
 
     def __init__(
@@ -165,8 +165,8 @@ class SGD(Optimizer):
 class AdaGrad(Optimizer):
     r"""AdaGrad, as ``keras.optimizers.Adagrad``: a per-coordinate rate that decays with use.
 
-    :math:`G \leftarrow G + g^2` (starting from ``initial_accumulator_value``) and
-    :math:`\theta \leftarrow \theta - \eta g / \sqrt{G + \epsilon}`.
+    $G \leftarrow G + g^2$ (starting from ``initial_accumulator_value``) and
+    $\theta \leftarrow \theta - \eta g / \sqrt{G + \epsilon}$.
     """
 
     def __init__(
@@ -194,12 +194,12 @@ class AdaGrad(Optimizer):
 class RMSProp(Optimizer):
     r"""RMSProp, as ``keras.optimizers.RMSprop``: divide by a running RMS of the gradient.
 
-    :math:`s \leftarrow \rho s + (1 - \rho) g^2`; the step is
-    :math:`\Delta = \eta g / \sqrt{s + \epsilon}` (:math:`\epsilon` inside the root, as in Keras).
-    ``centered=True`` also tracks :math:`\bar{g} \leftarrow \rho \bar{g} + (1 - \rho) g` and uses
-    :math:`\sqrt{s - \bar{g}^2 + \epsilon}`, an estimate of the variance. With momentum
-    :math:`\mu`: :math:`m \leftarrow \mu m + \Delta`, :math:`\theta \leftarrow \theta - m`;
-    otherwise :math:`\theta \leftarrow \theta - \Delta`.
+    $s \leftarrow \rho s + (1 - \rho) g^2$; the step is
+    $\Delta = \eta g / \sqrt{s + \epsilon}$ ($\epsilon$ inside the root, as in Keras).
+    ``centered=True`` also tracks $\bar{g} \leftarrow \rho \bar{g} + (1 - \rho) g$ and uses
+    $\sqrt{s - \bar{g}^2 + \epsilon}$, an estimate of the variance. With momentum
+    $\mu$: $m \leftarrow \mu m + \Delta$, $\theta \leftarrow \theta - m$;
+    otherwise $\theta \leftarrow \theta - \Delta$.
     """
 
     def __init__(
@@ -248,12 +248,12 @@ class RMSProp(Optimizer):
 class Adam(Optimizer):
     r"""Adam, as ``keras.optimizers.Adam``: momentum plus RMS scaling, bias-corrected.
 
-    :math:`m \leftarrow m + (1 - \beta_1)(g - m)`, :math:`v \leftarrow v + (1 - \beta_2)(g^2 - v)`
-    and :math:`\theta \leftarrow \theta - \alpha_t\, m / (\sqrt{v} + \epsilon)` with
-    :math:`\alpha_t = \eta \sqrt{1 - \beta_2^t} / (1 - \beta_1^t)`. Keras folds the bias correction
-    into the rate, so :math:`\epsilon` is added to the uncorrected :math:`\sqrt{v}` (the paper adds
-    it to :math:`\sqrt{\hat v}`; the two differ only by a rescaled :math:`\epsilon`). With
-    ``amsgrad=True`` the running maximum of :math:`v` replaces :math:`v` in the step.
+    $m \leftarrow m + (1 - \beta_1)(g - m)$, $v \leftarrow v + (1 - \beta_2)(g^2 - v)$
+    and $\theta \leftarrow \theta - \alpha_t\, m / (\sqrt{v} + \epsilon)$ with
+    $\alpha_t = \eta \sqrt{1 - \beta_2^t} / (1 - \beta_1^t)$. Keras folds the bias correction
+    into the rate, so $\epsilon$ is added to the uncorrected $\sqrt{v}$ (the paper adds
+    it to $\sqrt{\hat v}$; the two differ only by a rescaled $\epsilon$). With
+    ``amsgrad=True`` the running maximum of $v$ replaces $v$ in the step.
     """
 
     def __init__(
@@ -301,7 +301,7 @@ def optimize(
     """Run ``optimizer`` from ``x0`` on the gradient ``f_grad`` and return the path it takes.
 
     ``x0`` is a 1-D point (2-D for the usual contour plots); ``f_grad(x)`` returns the gradient
-    at ``x`` with the same shape. The optimizer is :meth:`~Optimizer.reset` first. Returns an
+    at ``x`` with the same shape. The optimizer is `reset` first. Returns an
     array of shape ``(steps + 1, dim)`` whose first row is ``x0``.
     """
     if not isinstance(optimizer, Optimizer):

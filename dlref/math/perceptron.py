@@ -1,11 +1,11 @@
 r"""The artificial neuron and Rosenblatt's perceptron, in NumPy.
 
-A neuron computes :math:`a = f(\mathbf{w}^\top\mathbf{x} + b)`. The perceptron is the neuron
-with a step activation, :math:`\hat{y} = \operatorname{sign}(\mathbf{w}^\top\mathbf{x} + b)`,
+A neuron computes $a = f(\mathbf{w}^\top\mathbf{x} + b)$. The perceptron is the neuron
+with a step activation, $\hat{y} = \operatorname{sign}(\mathbf{w}^\top\mathbf{x} + b)$,
 trained by the perceptron rule: on each misclassified sample
-(:math:`y(\mathbf{w}^\top\mathbf{x} + b) \le 0`, labels :math:`y \in \{-1, +1\}`),
-:math:`\mathbf{w} \leftarrow \mathbf{w} + \eta\, y\, \mathbf{x}` and
-:math:`b \leftarrow b + \eta\, y`.
+($y(\mathbf{w}^\top\mathbf{x} + b) \le 0$, labels $y \in \{-1, +1\}$),
+$\mathbf{w} \leftarrow \mathbf{w} + \eta\, y\, \mathbf{x}$ and
+$b \leftarrow b + \eta\, y$.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def neuron(
     b: float,
     activation: Callable[[NDArray[np.floating]], NDArray[np.floating]] | None = None,
 ) -> NDArray[np.floating]:
-    r"""Output :math:`f(\mathbf{x}\mathbf{w} + b)` of one neuron for each row of ``x``.
+    r"""Output $f(\mathbf{x}\mathbf{w} + b)$ of one neuron for each row of ``x``.
 
     ``x`` has shape ``(n_samples, n_features)`` (or ``(n_features,)`` for one sample), ``w`` has
     shape ``(n_features,)``; ``activation`` defaults to the identity.
@@ -100,7 +100,7 @@ class Perceptron:
         return self.errors_per_epoch_[-1] == 0
 
     def decision_function(self, X: ArrayLike) -> NDArray[np.float64]:
-        r"""Signed score :math:`\mathbf{w}^\top\mathbf{x} + b` of each sample."""
+        r"""Signed score $\mathbf{w}^\top\mathbf{x} + b$ of each sample."""
         check_fitted(self, "coef_")
         X = as_2d(X, "X", columns=self.coef_.shape[0])
         return X @ self.coef_ + self.intercept_

@@ -1,8 +1,8 @@
 r"""Regularisation in NumPy: L1/L2 weight penalties, inverted dropout and batch normalisation.
 
-The penalties follow Keras's convention, :math:`\lambda \sum |w|` and :math:`\lambda \sum w^2`
-(no factor :math:`\tfrac12` on L2), so ``l2_penalty(w, lam)`` equals
-``keras.regularizers.L2(lam)(w)``. :class:`BatchNorm` updates its moving statistics the way
+The penalties follow Keras's convention, $\lambda \sum |w|$ and $\lambda \sum w^2$
+(no factor $\tfrac12$ on L2), so ``l2_penalty(w, lam)`` equals
+``keras.regularizers.L2(lam)(w)``. `BatchNorm` updates its moving statistics the way
 ``keras.layers.BatchNormalization`` does.
 """
 
@@ -27,24 +27,24 @@ def _lam(lam: float) -> float:
 
 
 def l1_penalty(weights: ArrayLike, lam: float) -> float:
-    r"""L1 penalty :math:`\lambda \sum_i |w_i|` (``keras.regularizers.L1(lam)``)."""
+    r"""L1 penalty $\lambda \sum_i |w_i|$ (``keras.regularizers.L1(lam)``)."""
     return _lam(lam) * float(np.sum(np.abs(_weights(weights))))
 
 
 def l1_grad(weights: ArrayLike, lam: float) -> FloatArray:
-    r"""Gradient of :func:`l1_penalty`: :math:`\lambda \operatorname{sign}(w)` (0 at 0)."""
+    r"""Gradient of `l1_penalty`: $\lambda \operatorname{sign}(w)$ (0 at 0)."""
     lam = _lam(lam)
     return lam * np.sign(_weights(weights))
 
 
 def l2_penalty(weights: ArrayLike, lam: float) -> float:
-    r"""L2 penalty :math:`\lambda \sum_i w_i^2`, as ``keras.regularizers.L2(lam)`` (no one half)."""
+    r"""L2 penalty $\lambda \sum_i w_i^2$, as ``keras.regularizers.L2(lam)`` (no one half)."""
     weights = _weights(weights)
     return _lam(lam) * float(np.sum(weights * weights))
 
 
 def l2_grad(weights: ArrayLike, lam: float) -> FloatArray:
-    r"""Gradient of :func:`l2_penalty`: :math:`2 \lambda w` (weight decay)."""
+    r"""Gradient of `l2_penalty`: $2 \lambda w$ (weight decay)."""
     lam = _lam(lam)
     return 2.0 * lam * _weights(weights)
 
@@ -64,8 +64,8 @@ def dropout(
 ) -> tuple[FloatArray, NDArray[np.bool_]]:
     r"""Inverted dropout: zero each element with probability ``rate`` and scale the rest up.
 
-    In training, :math:`y = x \odot m / (1 - p)` with :math:`m_i \sim \mathrm{Bernoulli}(1 - p)`,
-    so :math:`\mathbb{E}[y] = x` and nothing needs rescaling at inference, where :math:`y = x`.
+    In training, $y = x \odot m / (1 - p)$ with $m_i \sim \mathrm{Bernoulli}(1 - p)$,
+    so $\mathbb{E}[y] = x$ and nothing needs rescaling at inference, where $y = x$.
     Returns ``(output, mask)``, ``mask`` being the boolean array of kept elements (all True when
     not training); the backward pass is ``grad_out * mask / (1 - rate)``. ``rng`` is a NumPy
     ``Generator`` or an int seed (None draws fresh entropy).
@@ -89,10 +89,10 @@ class BatchNorm:
 
     In training each feature is normalised with the batch statistics (the mean and the *biased*
     variance over all other axes, as Keras's ``ops.moments``):
-    :math:`y = \gamma (x - \mu_B) / \sqrt{\sigma_B^2 + \epsilon} + \beta`, and the moving
+    $y = \gamma (x - \mu_B) / \sqrt{\sigma_B^2 + \epsilon} + \beta$, and the moving
     statistics are updated as Keras does,
-    :math:`\mu \leftarrow \mu \cdot m + \mu_B (1 - m)` (and likewise :math:`\sigma^2`) with
-    momentum :math:`m`. At inference the moving statistics replace the batch ones. ``gamma``
+    $\mu \leftarrow \mu \cdot m + \mu_B (1 - m)$ (and likewise $\sigma^2$) with
+    momentum $m$. At inference the moving statistics replace the batch ones. ``gamma``
     starts at 1, ``beta`` at 0, the moving mean at 0 and the moving variance at 1.
     """
 
@@ -144,11 +144,11 @@ class BatchNorm:
     def backward(self, grad_out: ArrayLike) -> FloatArray:
         r"""Gradient with respect to the last ``forward`` input; stores ``dgamma`` and ``dbeta``.
 
-        In training mode the batch statistics depend on ``x``, which gives, over the :math:`N`
+        In training mode the batch statistics depend on ``x``, which gives, over the $N$
         values of each feature,
-        :math:`\partial L/\partial x = \frac{\gamma}{N\sqrt{\sigma_B^2 + \epsilon}}
-        \bigl(N g - \sum g - \hat{x} \sum g \hat{x}\bigr)`; at inference it is
-        :math:`\gamma g / \sqrt{\sigma^2 + \epsilon}`.
+        $\partial L/\partial x = \frac{\gamma}{N\sqrt{\sigma_B^2 + \epsilon}}
+        \bigl(N g - \sum g - \hat{x} \sum g \hat{x}\bigr)$; at inference it is
+        $\gamma g / \sqrt{\sigma^2 + \epsilon}$.
         """
         if self._cache is None:
             raise ValueError("call forward(x, training) before backward(grad_out)")

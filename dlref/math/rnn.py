@@ -5,11 +5,11 @@ Weights follow ``layer.get_weights()`` of ``keras.layers.SimpleRNN`` / ``LSTM`` 
 ``(units, G * units)`` the previous hidden state, and ``bias`` is ``(G * units,)`` (GRU with
 ``reset_after=True``: ``(2, 3 * units)``, input bias then recurrent bias), or absent when the
 layer has ``use_bias=False``. The gates are concatenated along the last axis in Keras' order:
-LSTM :math:`(i, f, \tilde c, o)` (:math:`G = 4`), GRU :math:`(z, r, \tilde h)` (:math:`G = 3`),
-simple RNN a single block (:math:`G = 1`). So ``run_lstm(x, *layer.get_weights())`` reproduces
+LSTM $(i, f, \tilde c, o)$ ($G = 4$), GRU $(z, r, \tilde h)$ ($G = 3$),
+simple RNN a single block ($G = 1$). So ``run_lstm(x, *layer.get_weights())`` reproduces
 ``keras.layers.LSTM(units, return_sequences=True, return_state=True)``.
 
-Gate activations are the Keras defaults: :math:`\sigma` (sigmoid) for gates, :math:`\tanh` for
+Gate activations are the Keras defaults: $\sigma$ (sigmoid) for gates, $\tanh$ for
 candidates and outputs. Batches are the first axis; sequences are ``(N, T, features)``.
 """
 
@@ -25,7 +25,7 @@ from dlref.math.activations import relu, sigmoid
 
 FloatArray = NDArray[np.floating]
 
-#: Activations accepted by :func:`rnn_cell` and :func:`run_rnn`, by Keras name.
+#: Activations accepted by `rnn_cell` and `run_rnn`, by Keras name.
 RNN_ACTIVATIONS: dict[str, Callable[[FloatArray], FloatArray]] = {
     "tanh": np.tanh,
     "relu": relu,
@@ -180,7 +180,7 @@ def _gru_biases(
 def _project(
     x: FloatArray, kernel: FloatArray, bias: FloatArray | None, dtype: np.dtype
 ) -> FloatArray:
-    """The input part of every gate, :math:`x W + b`, for all time steps in one product."""
+    """The input part of every gate, $x W + b$, for all time steps in one product."""
     xw = x.astype(dtype, copy=False) @ kernel.astype(dtype, copy=False)
     return xw if bias is None else xw + bias.astype(dtype, copy=False)
 
@@ -196,11 +196,11 @@ def rnn_cell(
     b: ArrayLike | None = None,
     activation: str = "tanh",
 ) -> FloatArray:
-    r"""One step of a simple (Elman) RNN: :math:`h_t = \phi(x_t W_x + h_{t-1} W_h + b)`.
+    r"""One step of a simple (Elman) RNN: $h_t = \phi(x_t W_x + h_{t-1} W_h + b)$.
 
     ``x_t`` ``(batch, features)``, ``h_prev`` ``(batch, units)``, ``W_x`` ``(features, units)``,
-    ``W_h`` ``(units, units)``, ``b`` ``(units,)`` or ``None``; :math:`\phi` is ``activation``
-    (``'tanh'``, ``'relu'``, ``'sigmoid'`` or ``'linear'``). Returns :math:`h_t`.
+    ``W_h`` ``(units, units)``, ``b`` ``(units,)`` or ``None``; $\phi$ is ``activation``
+    (``'tanh'``, ``'relu'``, ``'sigmoid'`` or ``'linear'``). Returns $h_t$.
     """
     act = RNN_ACTIVATIONS[check_choice(activation, "activation", tuple(RNN_ACTIVATIONS))]
     W_x, W_h, b, units = _weights(W_x, W_h, b, gates=1, names=("W_x", "W_h", "b"))
@@ -218,12 +218,12 @@ def lstm_cell(
     recurrent_kernel: ArrayLike,
     bias: ArrayLike | None = None,
 ) -> tuple[FloatArray, FloatArray]:
-    r"""LSTM step, gates in Keras' order :math:`(i, f, \tilde c, o)`; returns :math:`(h_t, c_t)`.
+    r"""LSTM step, gates in Keras' order $(i, f, \tilde c, o)$; returns $(h_t, c_t)$.
 
-    With :math:`[z_i, z_f, z_c, z_o] = x_t W + h_{t-1} U + b`:
-    :math:`i = \sigma(z_i)`, :math:`f = \sigma(z_f)`, :math:`o = \sigma(z_o)`,
-    :math:`c_t = f \odot c_{t-1} + i \odot \tanh(z_c)` and :math:`h_t = o \odot \tanh(c_t)`.
-    ``kernel`` :math:`W` is ``(features, 4 * units)``, ``recurrent_kernel`` :math:`U`
+    With $[z_i, z_f, z_c, z_o] = x_t W + h_{t-1} U + b$:
+    $i = \sigma(z_i)$, $f = \sigma(z_f)$, $o = \sigma(z_o)$,
+    $c_t = f \odot c_{t-1} + i \odot \tanh(z_c)$ and $h_t = o \odot \tanh(c_t)$.
+    ``kernel`` $W$ is ``(features, 4 * units)``, ``recurrent_kernel`` $U$
     ``(units, 4 * units)``, ``bias`` ``(4 * units,)`` or ``None``.
     """
     kernel, recurrent_kernel, bias, units = _weights(kernel, recurrent_kernel, bias, gates=4)
@@ -248,16 +248,16 @@ def gru_cell(
     bias: ArrayLike | None = None,
     reset_after: bool = True,
 ) -> FloatArray:
-    r"""One GRU step with Keras' gate order :math:`(z, r, \tilde h)`; returns :math:`h_t`.
+    r"""One GRU step with Keras' gate order $(z, r, \tilde h)$; returns $h_t$.
 
-    :math:`z = \sigma(x_t W_z + b_z + h_{t-1} U_z + b'_z)`,
-    :math:`r = \sigma(x_t W_r + b_r + h_{t-1} U_r + b'_r)`, and the candidate is
-    :math:`\tilde h = \tanh(x_t W_h + b_h + r \odot (h_{t-1} U_h + b'_h))` with
-    ``reset_after=True`` (Keras' default; ``bias`` is ``(2, 3 * units)``: input biases :math:`b`,
-    then recurrent biases :math:`b'`) or :math:`\tilde h = \tanh(x_t W_h + b_h + (r \odot
-    h_{t-1}) U_h)` with ``reset_after=False`` (``bias`` ``(3 * units,)``, no :math:`b'`). Then
-    :math:`h_t = z \odot h_{t-1} + (1 - z) \odot \tilde h`: Keras keeps the old state where
-    :math:`z \approx 1`.
+    $z = \sigma(x_t W_z + b_z + h_{t-1} U_z + b'_z)$,
+    $r = \sigma(x_t W_r + b_r + h_{t-1} U_r + b'_r)$, and the candidate is
+    $\tilde h = \tanh(x_t W_h + b_h + r \odot (h_{t-1} U_h + b'_h))$ with
+    ``reset_after=True`` (Keras' default; ``bias`` is ``(2, 3 * units)``: input biases $b$,
+    then recurrent biases $b'$) or $\tilde h = \tanh(x_t W_h + b_h + (r \odot
+    h_{t-1}) U_h)$ with ``reset_after=False`` (``bias`` ``(3 * units,)``, no $b'$). Then
+    $h_t = z \odot h_{t-1} + (1 - z) \odot \tilde h$: Keras keeps the old state where
+    $z \approx 1$.
     """
     if not isinstance(reset_after, bool):
         raise TypeError(f"reset_after must be a bool; got {type(reset_after).__name__}")
@@ -289,7 +289,7 @@ def run_rnn(
     activation: str = "tanh",
     initial_state: ArrayLike | None = None,
 ) -> tuple[FloatArray, FloatArray]:
-    r"""Run :func:`rnn_cell` over ``x`` ``(batch, time, features)`` from :math:`h_0` (default 0).
+    r"""Run `rnn_cell` over ``x`` ``(batch, time, features)`` from $h_0$ (default 0).
 
     Takes ``keras.layers.SimpleRNN(...).get_weights()``; returns ``(hidden states (batch, time,
     units), final state (batch, units))``.
@@ -317,7 +317,7 @@ def run_lstm(
     *,
     initial_state: tuple[ArrayLike, ArrayLike] | None = None,
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    r"""Run :func:`lstm_cell` over ``x`` ``(batch, time, features)`` from :math:`(h_0, c_0)`.
+    r"""Run `lstm_cell` over ``x`` ``(batch, time, features)`` from $(h_0, c_0)$.
 
     Takes ``keras.layers.LSTM(...).get_weights()``; ``initial_state`` is ``(h0, c0)`` (default
     zeros). Returns ``(hidden states (batch, time, units), final h, final c)``.
@@ -346,7 +346,7 @@ def run_gru(
     reset_after: bool = True,
     initial_state: ArrayLike | None = None,
 ) -> tuple[FloatArray, FloatArray]:
-    r"""Run :func:`gru_cell` over ``x`` ``(batch, time, features)`` from :math:`h_0` (default 0).
+    r"""Run `gru_cell` over ``x`` ``(batch, time, features)`` from $h_0$ (default 0).
 
     Takes ``keras.layers.GRU(..., reset_after=reset_after).get_weights()``; returns ``(hidden
     states (batch, time, units), final state (batch, units))``.

@@ -4,9 +4,9 @@ Every builder checks its arguments here *before* it creates a single layer, so a
 ``input_shape`` gives a message that names the argument and the size that works instead of a
 Keras shape error from deep inside the network.
 
-The output size of a convolution or pooling window of size :math:`k` and stride :math:`s` on an
-input of size :math:`n` is :math:`\lfloor (n + 2p - k) / s \rfloor + 1` for explicit padding
-:math:`p` (``"valid"`` is :math:`p = 0`) and :math:`\lceil n / s \rceil` for ``"same"``.
+The output size of a convolution or pooling window of size $k$ and stride $s$ on an
+input of size $n$ is $\lfloor (n + 2p - k) / s \rfloor + 1$ for explicit padding
+$p$ (``"valid"`` is $p = 0$) and $\lceil n / s \rceil$ for ``"same"``.
 """
 
 from __future__ import annotations

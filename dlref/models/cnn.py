@@ -1,7 +1,7 @@
 r"""Classic plain convolutional networks: LeNet-5, AlexNet and VGG.
 
-A 2-D convolution with a :math:`k \times k` kernel, :math:`C_{in}` input and :math:`C_{out}`
-output channels has :math:`k^2 C_{in} C_{out} + C_{out}` parameters, independent of the image
+A 2-D convolution with a $k \times k$ kernel, $C_{in}$ input and $C_{out}$
+output channels has $k^2 C_{in} C_{out} + C_{out}$ parameters, independent of the image
 size; the first dense layer after ``Flatten`` is where the image size enters the count.
 """
 
@@ -83,7 +83,7 @@ def lenet5(
 
 
 def alexnet_min_size() -> int:
-    """Smallest height/width :func:`alexnet` accepts, from its conv/pool arithmetic (67)."""
+    """Smallest height/width `alexnet` accepts, from its conv/pool arithmetic (67)."""
     return min_input_size(_ALEXNET_WINDOWS)
 
 
@@ -100,7 +100,7 @@ def alexnet(
     dense layers. This single-tower version drops the paper's local response normalisation and
     two-GPU grouping (62,378,344 parameters for 1000 classes at 227x227).
 
-    Inputs smaller than :func:`alexnet_min_size` pixels are rejected; use :func:`alexnet_small`
+    Inputs smaller than `alexnet_min_size` pixels are rejected; use `alexnet_small`
     for 32x32 images.
     """
     input_shape = check_input_shape(input_shape)
@@ -139,7 +139,7 @@ def alexnet_small(
 ) -> keras.Model:
     """An AlexNet-shaped network for small images such as 32x32 CIFAR-10.
 
-    Same plan as :func:`alexnet` (5 conv + 3 dense layers, ReLU, 3 max-pools, dropout) but with
+    Same plan as `alexnet` (5 conv + 3 dense layers, ReLU, 3 max-pools, dropout) but with
     3x3 kernels, stride 1, ``same`` padding, 2x2 pools and narrower layers: conv 32, pool,
     conv 64, pool, conv 128, 128, 64, pool, dense 256, 256, ``num_classes``. At 32x32 the pools
     see 32, 16 and 8 pixels and the classifier a 4x4x64 map; the smallest input is 8x8.
@@ -211,7 +211,7 @@ def vgg(
     """A VGG network: 3x3 ``same`` convolutions with ReLU, 2x2 max-pools, then a dense classifier.
 
     Args:
-        config: ``"vgg11"``, ``"vgg13"``, ``"vgg16"``, ``"vgg19"`` (see :data:`VGG_CONFIGS`) or
+        config: ``"vgg11"``, ``"vgg13"``, ``"vgg16"``, ``"vgg19"`` (see `VGG_CONFIGS`) or
             your own list such as ``[32, "M", 64, "M"]``.
         input_shape: ``(height, width, channels)``; every ``"M"`` halves the size, so height and
             width must be at least ``2 ** (number of "M")`` (32 for the named VGGs).
@@ -258,14 +258,14 @@ def vgg(
 def vgg16(
     input_shape: tuple[int, int, int] = (224, 224, 3), num_classes: int = 1000, **kwargs
 ) -> keras.Model:
-    """VGG-16 (configuration D): 13 convolutions and 3 dense layers; see :func:`vgg`."""
+    """VGG-16 (configuration D): 13 convolutions and 3 dense layers; see `vgg`."""
     return vgg("vgg16", input_shape, num_classes, **kwargs)
 
 
 def vgg19(
     input_shape: tuple[int, int, int] = (224, 224, 3), num_classes: int = 1000, **kwargs
 ) -> keras.Model:
-    """VGG-19 (configuration E): 16 convolutions and 3 dense layers; see :func:`vgg`."""
+    """VGG-19 (configuration E): 16 convolutions and 3 dense layers; see `vgg`."""
     return vgg("vgg19", input_shape, num_classes, **kwargs)
 
 

@@ -1,15 +1,15 @@
 r"""A generative adversarial network (Goodfellow et al., 2014) as a ``keras.Model`` subclass.
 
-The discriminator :math:`D` outputs a logit; :math:`\sigma(D(x))` is its probability that
-:math:`x` is real. Each training step alternates
+The discriminator $D$ outputs a logit; $\sigma(D(x))$ is its probability that
+$x$ is real. Each training step alternates
 
-- discriminator: minimise :math:`-\log\sigma(D(x)) - \log(1 - \sigma(D(G(z))))` on a batch of
-  real samples :math:`x` and as many fakes :math:`G(z)`;
-- generator: minimise the *non-saturating* loss :math:`-\log\sigma(D(G(z)))` on fresh noise,
-  which keeps useful gradients when :math:`D` rejects the fakes easily (the minimax form
-  :math:`\log(1 - \sigma(D(G(z))))` saturates there).
+- discriminator: minimise $-\log\sigma(D(x)) - \log(1 - \sigma(D(G(z))))$ on a batch of
+  real samples $x$ and as many fakes $G(z)$;
+- generator: minimise the *non-saturating* loss $-\log\sigma(D(G(z)))$ on fresh noise,
+  which keeps useful gradients when $D$ rejects the fakes easily (the minimax form
+  $\log(1 - \sigma(D(G(z))))$ saturates there).
 
-:class:`GAN`'s ``train_step`` uses ``tf.GradientTape`` and so needs the TensorFlow backend.
+`GAN`'s ``train_step`` uses ``tf.GradientTape`` and so needs the TensorFlow backend.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def gan_generator(
 ) -> keras.Model:
     """Generator ``z -> x`` for toy data: ReLU dense layers of widths ``hidden``, linear output.
 
-    ``latent_dim`` is the size of the Gaussian noise vector :math:`z`, ``output_dim`` that of a
+    ``latent_dim`` is the size of the Gaussian noise vector $z$, ``output_dim`` that of a
     sample (1 for a 1-D distribution, 2 for points in the plane).
     """
     latent_dim = check_int(latent_dim, "latent_dim", minimum=1)
@@ -74,7 +74,7 @@ class GAN(keras.Model):
     """Trains ``generator`` and ``discriminator`` against each other with ``fit(real_samples)``.
 
     ``fit`` reports the mean ``d_loss`` and ``g_loss`` of each epoch. Calling the model on noise
-    ``z`` returns ``generator(z)``; :meth:`sample` draws generated samples as a NumPy array.
+    ``z`` returns ``generator(z)``; `sample` draws generated samples as a NumPy array.
 
     Args:
         generator: a model mapping ``(batch, latent_dim)`` noise to samples.

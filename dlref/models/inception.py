@@ -2,7 +2,7 @@ r"""GoogLeNet (Inception v1, Szegedy et al., 2014) and its inception block.
 
 An inception block runs four branches side by side on the same input and concatenates their
 outputs along the channel axis, so its output has
-:math:`c_{1\times1} + c_{3\times3} + c_{5\times5} + c_{pool}` channels. The 1x1 "reduce"
+$c_{1\times1} + c_{3\times3} + c_{5\times5} + c_{pool}$ channels. The 1x1 "reduce"
 convolutions shrink the channel count before the expensive 3x3 and 5x5 convolutions.
 """
 
@@ -61,8 +61,8 @@ def inception_block(
     r"""An Inception-v1 block on a channels-last tensor ``x`` (functional API); returns its output.
 
     Branches (all ReLU, ``same`` padding, stride 1): 1x1 conv; 1x1 reduce then 3x3 conv;
-    1x1 reduce then 5x5 conv; 3x3 max-pool then 1x1 projection. With :math:`C` input channels
-    it has :math:`C(c_1 + r_3 + r_5 + c_p) + 9 r_3 c_3 + 25 r_5 c_5` weights plus one bias per
+    1x1 reduce then 5x5 conv; 3x3 max-pool then 1x1 projection. With $C$ input channels
+    it has $C(c_1 + r_3 + r_5 + c_p) + 9 r_3 c_3 + 25 r_5 c_5$ weights plus one bias per
     filter.
     """
     check_feature_map(x)
@@ -106,7 +106,7 @@ def googlenet(
     aux_classifiers: bool = False,
     dropout: float = 0.4,
 ) -> keras.Model:
-    """GoogLeNet (Inception v1) with the block sizes of :data:`GOOGLENET_BLOCKS`.
+    """GoogLeNet (Inception v1) with the block sizes of `GOOGLENET_BLOCKS`.
 
     Stem: 7x7/2 conv 64, 3x3/2 max-pool, 1x1 conv 64, 3x3 conv 192, 3x3/2 max-pool; then blocks
     3a, 3b, max-pool, 4a-4e, max-pool, 5a, 5b, global average pooling (the paper's 7x7 average

@@ -1,7 +1,7 @@
 r"""Multi-layer perceptron: a stack of fully connected layers.
 
-Each hidden layer computes :math:`h = f(W x + b)`; a layer with :math:`n_{in}` inputs and
-:math:`n_{out}` units has :math:`n_{in} n_{out} + n_{out}` parameters.
+Each hidden layer computes $h = f(W x + b)$; a layer with $n_{in}$ inputs and
+$n_{out}$ units has $n_{in} n_{out} + n_{out}$ parameters.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def mlp(
         num_classes: number of output units (keyword-only). At least 2 for ``"softmax"``.
         activation: hidden-layer activation, any Keras activation name.
         dropout: dropout rate after every hidden layer, in ``[0, 1)``.
-        l2: L2 penalty :math:`\lambda \sum w^2` added to the loss for every kernel (not biases).
+        l2: L2 penalty $\lambda \sum w^2$ added to the loss for every kernel (not biases).
         output_activation: ``"softmax"`` (probabilities), ``"sigmoid"`` (independent labels) or
             ``None`` (logits, for losses with ``from_logits=True``).
     """

@@ -1,9 +1,9 @@
-r"""Residual networks (He et al., 2015): blocks that learn :math:`y = \mathrm{ReLU}(F(x) + s(x))`.
+r"""Residual networks (He et al., 2015): blocks that learn $y = \mathrm{ReLU}(F(x) + s(x))$.
 
-The shortcut :math:`s` is the identity when :math:`F` keeps the shape, otherwise a 1x1
+The shortcut $s$ is the identity when $F$ keeps the shape, otherwise a 1x1
 convolution with the same stride followed by batch normalisation (a *projection*). The layout
 follows ``keras.applications.ResNet50`` (ResNet v1): convolutions have biases by default,
-batch normalisation uses :math:`\epsilon = 1.001 \times 10^{-5}`, and a bottleneck block puts its
+batch normalisation uses $\epsilon = 1.001 \times 10^{-5}$, and a bottleneck block puts its
 stride on the first 1x1 convolution. With ``use_bias=False`` the trainable parameters are those
 of torchvision's ResNets (11,689,512 for ResNet-18 with 1000 classes).
 """
@@ -71,7 +71,7 @@ def residual_block(
 
     The shortcut is the identity if ``stride == 1`` and the channel count is unchanged, and a
     projection (1x1 conv with stride ``stride`` + BN) otherwise. Output:
-    :math:`\mathrm{ReLU}(F(x) + s(x))`.
+    $\mathrm{ReLU}(F(x) + s(x))$.
     """
     in_channels = check_feature_map(x)
     filters = check_int(filters, "filters", minimum=1)

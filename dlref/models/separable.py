@@ -1,9 +1,9 @@
 r"""Depthwise-separable convolutions (as in MobileNet and Xception) and parameter arithmetic.
 
-A standard :math:`k \times k` convolution from :math:`C_{in}` to :math:`C_{out}` channels has
-:math:`k^2 C_{in} C_{out}` weights. A depthwise-separable one first filters every input channel
-on its own (:math:`k^2 C_{in}` weights) and then mixes channels with a 1x1 convolution
-(:math:`C_{in} C_{out}` weights): about :math:`1/C_{out} + 1/k^2` of the cost.
+A standard $k \times k$ convolution from $C_{in}$ to $C_{out}$ channels has
+$k^2 C_{in} C_{out}$ weights. A depthwise-separable one first filters every input channel
+on its own ($k^2 C_{in}$ weights) and then mixes channels with a 1x1 convolution
+($C_{in} C_{out}$ weights): about $1/C_{out} + 1/k^2$ of the cost.
 """
 
 from __future__ import annotations
@@ -51,11 +51,11 @@ def conv_param_counts(
     r"""Parameter counts of a dense layer, a convolution and a separable convolution.
 
     All three map an ``height x width x in_channels`` input to ``height x width x out_channels``
-    (``width`` defaults to ``height``). With :math:`n = HW` pixels and biases:
+    (``width`` defaults to ``height``). With $n = HW$ pixels and biases:
 
-    - dense: :math:`(n C_{in})(n C_{out}) + n C_{out}`
-    - convolution: :math:`k^2 C_{in} C_{out} + C_{out}`
-    - separable: :math:`k^2 C_{in} + C_{in} C_{out} + C_{out}`
+    - dense: $(n C_{in})(n C_{out}) + n C_{out}$
+    - convolution: $k^2 C_{in} C_{out} + C_{out}$
+    - separable: $k^2 C_{in} + C_{in} C_{out} + C_{out}$
 
     They equal ``count_params()`` of ``keras.layers.Dense``, ``Conv2D`` and ``SeparableConv2D``.
     """

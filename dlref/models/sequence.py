@@ -1,9 +1,9 @@
 r"""Recurrent models for sequences of shape ``(timesteps, features)``.
 
-A simple RNN updates :math:`h_t = \tanh(W x_t + U h_{t-1} + b)`; LSTM and GRU add gates that
-decide what to keep. With :math:`F` input features and :math:`u` units the layers have
-:math:`g\,(uF + u^2 + u)` parameters, :math:`g = 1` (RNN), 4 (LSTM) or 3 (GRU, plus
-:math:`3u` for Keras' second bias with ``reset_after=True``).
+A simple RNN updates $h_t = \tanh(W x_t + U h_{t-1} + b)$; LSTM and GRU add gates that
+decide what to keep. With $F$ input features and $u$ units the layers have
+$g\,(uF + u^2 + u)$ parameters, $g = 1$ (RNN), 4 (LSTM) or 3 (GRU, plus
+$3u$ for Keras' second bias with ``reset_after=True``).
 """
 
 from __future__ import annotations

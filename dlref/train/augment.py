@@ -21,7 +21,7 @@ def augmentation(
 
     ``flip=True`` flips left-right (or pass one of ``"horizontal"``, ``"vertical"``,
     ``"horizontal_and_vertical"``); ``rotation`` is a fraction of a full turn (0.1 means up to
-    :math:`\pm 36°`); ``zoom`` and ``translation`` are fractions of the image size. A value of 0
+    $\pm 36°$); ``zoom`` and ``translation`` are fractions of the image size. A value of 0
     (or ``flip=False``) leaves that layer out. Put the block first in a model: it transforms
     each batch during ``fit`` and passes inputs through unchanged in ``predict``/``evaluate``.
     """

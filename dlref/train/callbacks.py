@@ -1,7 +1,7 @@
 r"""Training callbacks: a divergence guard and epoch-wise learning-rate schedules.
 
-Schedules map the epoch :math:`e = 0, \dots, E-1` to a learning rate from the initial rate
-:math:`\eta_0`: cosine decay :math:`\eta_e = \tfrac12 \eta_0 (1 + \cos(\pi e / E))`, and step
+Schedules map the epoch $e = 0, \dots, E-1$ to a learning rate from the initial rate
+$\eta_0$: cosine decay $\eta_e = \tfrac12 \eta_0 (1 + \cos(\pi e / E))$, and step
 decay, which multiplies the rate by 0.1 at 50 % and again at 75 % of the epochs.
 """
 
@@ -22,7 +22,7 @@ SCHEDULES = ("cosine", "step")
 
 
 class TrainingDiverged(RuntimeError):
-    """The loss became NaN/inf or exploded; raised by :class:`DivergenceGuard`."""
+    """The loss became NaN/inf or exploded; raised by `DivergenceGuard`."""
 
     def __init__(self, message: str, *, epoch: int, batch: int, loss: float) -> None:
         super().__init__(message)
@@ -34,8 +34,8 @@ class TrainingDiverged(RuntimeError):
 class DivergenceGuard(keras.callbacks.Callback):
     r"""Stop training at the first batch whose loss is NaN, infinite or exploding.
 
-    The loss explodes when it exceeds ``factor`` times :math:`\max(L_0, 1)`, :math:`L_0` being
-    the loss of the first batch. Raises :class:`TrainingDiverged`, whose message names the epoch
+    The loss explodes when it exceeds ``factor`` times $\max(L_0, 1)$, $L_0$ being
+    the loss of the first batch. Raises `TrainingDiverged`, whose message names the epoch
     and batch (both counted from 1) and suggests a lower learning rate, instead of letting
     ``fit`` print NaN losses for the remaining epochs.
     """

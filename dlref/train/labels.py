@@ -1,7 +1,7 @@
 """Check labels against a compiled model's loss and output *before* training starts.
 
 Keras reports a wrong label format late and cryptically (a shape error deep in the loss, or a
-silently wrong loss for out-of-range labels on some devices). :func:`check_labels` says what to
+silently wrong loss for out-of-range labels on some devices). `check_labels` says what to
 change instead.
 """
 

@@ -1,8 +1,8 @@
 """``fit``: ``model.fit`` with the safety net every page wants.
 
 Early stopping that restores the best weights, an optional checkpoint of the best model, a
-learning-rate schedule, a CSV log, ``TerminateOnNaN`` and a :class:`DivergenceGuard`, after a
-check that the labels fit the loss (:func:`check_labels`).
+learning-rate schedule, a CSV log, ``TerminateOnNaN`` and a `DivergenceGuard`, after a
+check that the labels fit the loss (`check_labels`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dlref._validate import check_int, check_same_length
 from dlref.train.callbacks import DivergenceGuard, Schedule, learning_rate_callback
 from dlref.train.labels import check_labels
 
-#: A :class:`dlref.data.Dataset`, ``(x, y)`` or ``(x_train, y_train, x_val, y_val)``.
+#: A `dlref.data.Dataset`, ``(x, y)`` or ``(x_train, y_train, x_val, y_val)``.
 TrainingData = Any
 
 
@@ -74,7 +74,7 @@ def build_callbacks(
     csv_log: str | os.PathLike[str] | None,
     guard: bool,
 ) -> list[keras.callbacks.Callback]:
-    """The callback list :func:`fit` uses, guard first so it reacts before ``TerminateOnNaN``."""
+    """The callback list `fit` uses, guard first so it reacts before ``TerminateOnNaN``."""
     callbacks: list[keras.callbacks.Callback] = [DivergenceGuard()] if guard else []
     callbacks.append(keras.callbacks.TerminateOnNaN())
     if patience is not None:
@@ -125,7 +125,7 @@ def fit(
     ``checkpoint_path`` (``*.keras``) keeps the best model on disk; ``lr_schedule`` is
     ``"cosine"``, ``"step"`` or ``(epoch, lr) -> lr``; ``csv_log`` writes one row per epoch.
     With ``guard=True`` a NaN/inf or exploding loss raises
-    :class:`~dlref.train.callbacks.TrainingDiverged`.
+    `TrainingDiverged`.
     """
     check_compiled(model)
     x, y, validation = unpack_data(data)

@@ -1,8 +1,8 @@
 r"""Classification metrics from a confusion matrix, in NumPy.
 
-With :math:`C_{ij}` the number of samples of true class :math:`i` predicted as :math:`j`:
-precision :math:`P_k = C_{kk} / \sum_i C_{ik}`, recall :math:`R_k = C_{kk} / \sum_j C_{kj}`,
-:math:`F_1 = 2PR / (P + R)`, each 0 where its denominator is 0. Macro averages take the plain
+With $C_{ij}$ the number of samples of true class $i$ predicted as $j$:
+precision $P_k = C_{kk} / \sum_i C_{ik}$, recall $R_k = C_{kk} / \sum_j C_{kj}$,
+$F_1 = 2PR / (P + R)$, each 0 where its denominator is 0. Macro averages take the plain
 mean over the classes that occur in the true or the predicted labels (as scikit-learn does).
 """
 
@@ -69,7 +69,7 @@ def confusion_matrix(
 
 
 def metrics_from_confusion(confusion: ArrayLike) -> Metrics:
-    """:class:`Metrics` computed from a square confusion matrix."""
+    """`Metrics` computed from a square confusion matrix."""
     c = np.asarray(confusion, dtype=np.int64)
     if c.ndim != 2 or c.shape[0] != c.shape[1] or c.sum() == 0:
         raise ValueError(f"confusion must be a non-empty square matrix; got shape {c.shape}")
@@ -92,7 +92,7 @@ def metrics_from_confusion(confusion: ArrayLike) -> Metrics:
 def classification_metrics(
     y_true: ArrayLike, y_pred: ArrayLike, num_classes: int | None = None
 ) -> Metrics:
-    """:class:`Metrics` for true and predicted class ids (or one-hot rows)."""
+    """`Metrics` for true and predicted class ids (or one-hot rows)."""
     return metrics_from_confusion(confusion_matrix(y_true, y_pred, num_classes))
 
 

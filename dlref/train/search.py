@@ -116,7 +116,7 @@ def _cell(value: Any) -> str:
 
 
 def format_table(rows: list[dict[str, Any]]) -> str:
-    """A plain-text table of :func:`search` rows: one column per parameter, then the scores."""
+    """A plain-text table of `search` rows: one column per parameter, then the scores."""
     if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
         raise ValueError("rows must be a non-empty list of dicts, as returned by search")
     params = list(dict.fromkeys(k for row in rows for k in row.get("params", {})))
