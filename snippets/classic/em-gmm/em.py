@@ -13,7 +13,8 @@ X = np.vstack(
 )
 gmm = GaussianMixture(3, init="random", tol=1e-6, max_iter=500, random_state=0).fit(X)
 history = np.array(gmm.lower_bounds_)  # mean log-likelihood (1/n) log p(X) at each E step
-print(f"{gmm.n_iter_} EM iterations, converged: {gmm.converged_}")
+# (how many iterations it takes is not printed: that count depends on the last bits of floats)
+print(f"converged within 500 iterations: {gmm.converged_}")
 print("mean log-likelihood, first 5:", history[:5].round(4))
 print(f"mean log-likelihood, last: {history[-1]:.4f}")
 print("never decreases:", bool(np.all(np.diff(history) >= -1e-12)))

@@ -30,14 +30,16 @@ for epochs in checkpoints:
         print(f"{epochs:>4} epochs: J - J* = {gap:.1e}, max |w - w*| = {error:.1e}")
 print("8000 epochs == least squares (atol=1e-6):", np.allclose(gd.coef_, exact.coef_, atol=1e-6))
 
-# loss_history_[t] is J before step t: the loss curve of the longest run, and w at checkpoints
-loss_gap = gd.loss_history_[:4000] / objective(exact) - 1
+# loss_history_[t] is J before step t: the loss curve of the longest run, and w at checkpoints,
+# drawn only down to 1e-10: below that the gaps are rounding noise, different on every CPU
+loss_gap = gd.loss_history_[:2500] / objective(exact) - 1
+assert loss_gap.min() > 1e-10
 fig = Figure(figsize=(6.4, 3.4), layout="constrained")
 ax = fig.subplots()
-ax.loglog(np.arange(1, 4001), loss_gap, label="(J − J*) / J*")
-ax.loglog(checkpoints, errors, "s-", markersize=4, label="‖w − w*‖ / ‖w*‖")
+ax.loglog(np.arange(1, 2501), loss_gap, label="(J − J*) / J*")
+ax.loglog(checkpoints[:-1], errors[:-1], "s-", markersize=4, label="‖w − w*‖ / ‖w*‖")
 ax.set(xlabel="epochs of gradient descent (η = 0.4)", ylabel="relative distance to optimum")
-ax.set_ylim(1e-12, 10)
+ax.set_ylim(1e-10, 10)
 ax.grid(alpha=0.3, which="both")
 ax.legend(fontsize="small")
 save_figure(fig, "classic-linear-models-gd.svg")
