@@ -5,8 +5,7 @@ from __future__ import annotations
 from sitetools.figures import TOLERANCE, difference
 
 SVG = (
-    '<path d="M 10.000001 20.5 L 30 40" clip-path="url(#p6ed30a37fe)"/>'
-    '<text x="5">epoch 10</text>'
+    '<path d="M 10.000001 20.5 L 30 40" clip-path="url(#p6ed30a37fe)"/><text x="5">epoch 10</text>'
 )
 
 
