@@ -127,6 +127,7 @@ def reset_random_state(seed: int = 0, code: str = "") -> None:
         import keras
 
         keras.utils.clear_session(free_memory=False)
+        keras.config.set_floatx("float32")  # a block may have switched it
         keras.utils.set_random_seed(seed)
 
 

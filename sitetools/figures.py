@@ -6,9 +6,6 @@ only in numbers that are within ``TOLERANCE`` of each other (coordinates are in 
 with six decimals, so the last bits of a float computed on another CPU can move a path by 1e-6).
 Matplotlib's clip-path and marker ids are hashes of the geometry and are compared as ids.
 
-A figure of a training run that amplifies last-bit differences (listed in ``STRUCTURE_ONLY``
-with the reason) is compared by structure: the same elements and text, any numbers.
-
 A figure that passes within tolerance is restored to the committed bytes, so the working tree
 stays clean; the others are listed and the check fails.
 
@@ -26,11 +23,6 @@ from sitetools.pages import ROOT
 
 FIGURES = Path("docs/assets/figures")
 TOLERANCE = 0.01  # in SVG points; a visible change is about 0.5
-STRUCTURE_ONLY: dict[str, str] = {
-    "gan-gan-mixture-samples.svg": (
-        "adversarial training amplifies last-bit differences between CPUs' float kernels"
-    ),
-}
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 _HASH_ID = re.compile(r"\b([pm])[0-9a-f]{10}\b")  # matplotlib's clip-path / marker ids
@@ -42,7 +34,7 @@ def _tokens(svg: str) -> tuple[list[str], list[float]]:
     return _NUMBER.split(text), [float(n) for n in _NUMBER.findall(text)]
 
 
-def difference(committed: str, current: str, *, structure_only: bool = False) -> str | None:
+def difference(committed: str, current: str) -> str | None:
     """``None`` if ``current`` matches ``committed`` (see the module docstring), else why not."""
     if committed == current:
         return None
@@ -54,8 +46,6 @@ def difference(committed: str, current: str, *, structure_only: bool = False) ->
             min(len(old_text), len(new_text)),
         )
         return f"different elements or text (first at token {first})"
-    if structure_only:
-        return None
     worst = max(abs(a - b) for a, b in zip(old_numbers, new_numbers, strict=True))
     if worst > TOLERANCE:
         return f"numbers differ by up to {worst:.3g} (tolerance {TOLERANCE})"
@@ -78,13 +68,12 @@ def main() -> int:
         return 0
     problems = []
     for status, path in changed_figures():
-        name = Path(path).name
         if status != "M":
             problems.append(f"{path}: {'new, not committed' if status == '??' else status}")
             continue
         committed = _git("show", f"HEAD:{path}").stdout
         current = (ROOT / path).read_text(encoding="utf-8")
-        why = difference(committed, current, structure_only=name in STRUCTURE_ONLY)
+        why = difference(committed, current)
         if why is None:
             _git("checkout", "--", path)  # noise: keep the committed bytes
         else:

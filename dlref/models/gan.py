@@ -153,7 +153,8 @@ class GAN(keras.Model):
     def sample(self, n: int, seed: int | None = None) -> np.ndarray:
         """``n`` generated samples, shape ``(n, output_dim)``, from standard normal noise."""
         n = check_int(n, "n", minimum=1)
-        z = np.random.default_rng(seed).standard_normal((n, self.latent_dim)).astype("float32")
+        z = np.random.default_rng(seed).standard_normal((n, self.latent_dim))
+        z = z.astype(self.generator.compute_dtype)
         return keras.ops.convert_to_numpy(self.generator(z, training=False))
 
     def train_step(self, data: Any) -> dict[str, Any]:
