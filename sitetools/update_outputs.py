@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitetools.codeblocks import RUNNABLE, blocks, reset_random_state, run_block
+from sitetools.codeblocks import RUNNABLE, UPDATE_SEED, blocks, reset_random_state, run_block
 from sitetools.pages import DOCS, SNIPPETS, Page, page_pairs
 
 EXPECTED_MARK = "<!--pytest-codeblocks:expected-output-->"
@@ -68,7 +68,7 @@ def outputs_by_code(page: Page) -> dict[str, str]:
     printed: dict[str, str] = {}
     for block in blocks(page):
         if block.syntax == RUNNABLE and not block.marks and block.code not in printed:
-            reset_random_state(code=block.code)
+            reset_random_state(UPDATE_SEED, code=block.code)
             printed[block.code] = run_block(block.code, f"{page.rel}:{block.lineno}")
     return printed
 

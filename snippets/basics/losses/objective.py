@@ -4,6 +4,8 @@ import numpy as np
 from dlref.math.losses import mse
 from dlref.math.regularization import l2_penalty
 
+keras.utils.set_random_seed(0)  # the weights' initial values
+
 rng = np.random.default_rng(0)
 X = rng.normal(size=(64, 3)).astype("float32")
 y = (X @ np.array([[1.0], [-2.0], [0.5]]) + 0.1 * rng.normal(size=(64, 1))).astype("float32")

@@ -6,6 +6,8 @@ from matplotlib.figure import Figure
 from dlref.data import load_iris
 from dlref.plot import save_figure
 
+keras.utils.set_random_seed(0)  # the weights' initial values
+
 data = load_iris()
 x, y = data.x_train, data.y_train
 print("training data:", x.shape, "classes:", data.num_classes)
