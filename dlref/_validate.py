@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -28,20 +28,86 @@ def as_float_array(value: ArrayLike, name: str) -> NDArray[np.floating]:
     return array.astype(np.float64)
 
 
+Boundaries = Literal["both", "left", "right", "neither"]
+_BRACKETS = {"both": "[]", "left": "[)", "right": "(]", "neither": "()"}
+
+
 def check_finite_scalar(
-    value: Any, name: str, *, minimum: float | None = None, maximum: float | None = None
+    value: Any,
+    name: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    include_boundaries: Boundaries = "both",
+    hint: str = "",
 ) -> float:
-    """Return ``value`` as a float after checking it is a finite real number within bounds."""
+    """Return ``value`` as a float after checking it is a finite real number within bounds.
+
+    Modelled on `sklearn.utils.check_scalar`: ``include_boundaries`` says which of ``minimum``
+    and ``maximum`` are allowed ("both", "left", "right" or "neither"). ``hint`` is added to the
+    message of a value out of bounds, to say why the bound exists.
+    """
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"{name} must be a real number; got {type(value).__name__}")
     number = float(value)
     if not math.isfinite(number):
         raise ValueError(f"{name} must be finite; got {number}")
-    if minimum is not None and number < minimum:
-        raise ValueError(f"{name} must be >= {minimum}; got {number}")
-    if maximum is not None and number > maximum:
-        raise ValueError(f"{name} must be <= {maximum}; got {number}")
+    _check_bounds(number, name, minimum, maximum, include_boundaries, hint)
     return number
+
+
+def _check_bounds(
+    number: float,
+    name: str,
+    minimum: float | None,
+    maximum: float | None,
+    include_boundaries: Boundaries,
+    hint: str,
+) -> None:
+    if include_boundaries not in _BRACKETS:
+        raise ValueError(
+            "include_boundaries must be one of 'both', 'left', 'right', 'neither'; "
+            f"got {include_boundaries!r}"
+        )
+    closed_low = include_boundaries in ("both", "left")
+    closed_high = include_boundaries in ("both", "right")
+    too_low = minimum is not None and (number < minimum or (number == minimum and not closed_low))
+    too_high = maximum is not None and (number > maximum or (number == maximum and not closed_high))
+    if not (too_low or too_high):
+        return
+    if minimum is not None and maximum is not None:
+        low, high = _BRACKETS[include_boundaries]
+        expected = f"in {low}{minimum:g}, {maximum:g}{high}"
+    elif too_low:
+        expected = f"{'>=' if closed_low else '>'} {minimum}"
+    else:
+        expected = f"{'<=' if closed_high else '<'} {maximum}"
+    raise ValueError(f"{name} must be {expected}{hint}; got {number}")
+
+
+def check_bool(value: Any, name: str) -> bool:
+    """Return ``value`` as a Python bool; raise ``TypeError`` for anything but a (NumPy) bool."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be a bool; got {type(value).__name__}")
+    return bool(value)
+
+
+def check_random_state(value: Any, name: str = "random_state") -> np.random.Generator:
+    """Return a NumPy ``Generator`` for ``value``: ``None``, an int seed >= 0 or a ``Generator``.
+
+    The `numpy.random.Generator` counterpart of `sklearn.utils.check_random_state`; a
+    ``Generator`` is returned as it is, so the caller shares its stream.
+    """
+    if isinstance(value, np.random.Generator):
+        return value
+    if value is None:
+        return np.random.default_rng()
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(
+            f"{name} must be None, an int seed or a numpy.random.Generator; "
+            f"got {type(value).__name__}"
+        )
+    return np.random.default_rng(check_int(value, name, minimum=0))
 
 
 def check_axis(axis: Any, ndim: int, name: str = "axis") -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
 
-from dlref._validate import check_int
+from dlref._validate import check_bool, check_int
 
 #: Distributions whose versions `versions` reports, in this order.
 REPORTED_PACKAGES = (
@@ -121,8 +121,7 @@ class mixed_precision:  # lower case: it is called like a function, mixed_precis
     """
 
     def __init__(self, enabled: bool = True) -> None:
-        if not isinstance(enabled, bool):
-            raise TypeError(f"enabled must be a bool; got {type(enabled).__name__}")
+        check_bool(enabled, "enabled")
         import keras
 
         self.previous: str = keras.config.dtype_policy().name

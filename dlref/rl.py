@@ -145,17 +145,17 @@ def check_mdp(P: ArrayLike, R: ArrayLike) -> tuple[FloatArray, FloatArray]:
     return P, R
 
 
-def _gamma(gamma: Any) -> float:
-    gamma = check_finite_scalar(gamma, "gamma", minimum=0.0)
-    if gamma >= 1.0:
-        raise ValueError(f"gamma must be in [0, 1) so that returns are finite; got {gamma}")
-    return gamma
-
-
 def q_values(P: ArrayLike, R: ArrayLike, V: ArrayLike, gamma: float) -> FloatArray:
     r"""One Bellman backup: $Q(s,a) = R(s,a) + \gamma \sum_{s'} P(s'|s,a) V(s')$."""
     P, R = check_mdp(P, R)
-    gamma = _gamma(gamma)
+    gamma = check_finite_scalar(
+        gamma,
+        "gamma",
+        minimum=0.0,
+        maximum=1.0,
+        include_boundaries="left",
+        hint=" so that returns are finite",
+    )
     V = as_float_array(V, "V").astype(np.float64)
     if V.shape != (P.shape[0],):
         raise ValueError(f"V must have shape ({P.shape[0]},); got shape {V.shape}")
@@ -179,7 +179,14 @@ def value_iteration(
     Ties between actions go to the first one in the action order.
     """
     P, R = check_mdp(P, R)
-    gamma = _gamma(gamma)
+    gamma = check_finite_scalar(
+        gamma,
+        "gamma",
+        minimum=0.0,
+        maximum=1.0,
+        include_boundaries="left",
+        hint=" so that returns are finite",
+    )
     tol = check_finite_scalar(tol, "tol", minimum=0.0)
     max_iter = check_int(max_iter, "max_iter", minimum=1)
     V = np.zeros(P.shape[0])
@@ -207,7 +214,14 @@ def policy_evaluation(P: ArrayLike, R: ArrayLike, policy: ArrayLike, gamma: floa
     $\pi(a|s)$ (shape ``(S, A)``, rows summing to 1).
     """
     P, R = check_mdp(P, R)
-    gamma = _gamma(gamma)
+    gamma = check_finite_scalar(
+        gamma,
+        "gamma",
+        minimum=0.0,
+        maximum=1.0,
+        include_boundaries="left",
+        hint=" so that returns are finite",
+    )
     n_states, n_actions = R.shape
     pi = np.asarray(policy)
     if pi.ndim == 1:

@@ -24,16 +24,11 @@ from numpy.typing import ArrayLike, NDArray
 from dlref._validate import check_choice, check_finite_scalar, check_fitted, check_int
 from dlref.classic._base import BaseModel, _check_X
 from dlref.classic.cluster import KMeans
+from dlref.math.activations import log_sum_exp
 
 FloatArray = NDArray[np.float64]
 
 _LOG_2PI = np.log(2.0 * np.pi)
-
-
-def _logsumexp(a: FloatArray) -> FloatArray:
-    r"""$\log \sum_k e^{a_k}$ along the last axis, without overflow."""
-    top = a.max(axis=-1, keepdims=True)
-    return (top + np.log(np.exp(a - top).sum(axis=-1, keepdims=True)))[..., 0]
 
 
 def _precision_cholesky(covariances: FloatArray, covariance_type: str) -> FloatArray:
@@ -127,7 +122,7 @@ class GaussianMixture(BaseModel):
     def _e_step(self, X: FloatArray) -> tuple[float, FloatArray]:
         """Mean log-likelihood and log responsibilities under the current parameters."""
         weighted = self._weighted_log_prob(X)
-        log_norm = _logsumexp(weighted)
+        log_norm = log_sum_exp(weighted)
         return float(log_norm.mean()), weighted - log_norm[:, None]
 
     def _initial_resp(self, X: FloatArray, rng: np.random.Generator) -> FloatArray:
@@ -175,7 +170,7 @@ class GaussianMixture(BaseModel):
 
     def score_samples(self, X: ArrayLike) -> FloatArray:
         r"""Log-density $\log p(\mathbf{x}_i)$ of each row of ``X``."""
-        return _logsumexp(self._weighted_log_prob(self._checked(X)))
+        return log_sum_exp(self._weighted_log_prob(self._checked(X)))
 
     def score(self, X: ArrayLike, y: object = None) -> float:
         """Mean log-likelihood of the rows of ``X`` under the fitted mixture."""
@@ -184,7 +179,7 @@ class GaussianMixture(BaseModel):
     def predict_proba(self, X: ArrayLike) -> FloatArray:
         """Responsibilities: posterior probability of each component, rows summing to 1."""
         weighted = self._weighted_log_prob(self._checked(X))
-        return np.exp(weighted - _logsumexp(weighted)[:, None])
+        return np.exp(weighted - log_sum_exp(weighted)[:, None])
 
     def predict(self, X: ArrayLike) -> NDArray[np.intp]:
         """Most probable component for each row of ``X``."""

@@ -19,14 +19,9 @@ from numpy.typing import ArrayLike, NDArray
 
 from dlref._validate import as_float_array, check_finite_scalar, check_fitted
 from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X, _check_X_y
+from dlref.math.activations import log_sum_exp
 
 FloatArray = NDArray[np.float64]
-
-
-def _logsumexp(a: FloatArray) -> FloatArray:
-    r"""$\log \sum_k e^{a_k}$ along the last axis, without overflow."""
-    top = a.max(axis=-1, keepdims=True)
-    return (top + np.log(np.exp(a - top).sum(axis=-1, keepdims=True)))[..., 0]
 
 
 class GaussianNB(ClassifierMixin, BaseModel):
@@ -81,7 +76,7 @@ class GaussianNB(ClassifierMixin, BaseModel):
     def predict_log_proba(self, X: ArrayLike) -> FloatArray:
         """Log posterior probability of each class, shape ``(n_samples, n_classes)``."""
         jll = self._joint_log_likelihood(X)
-        return jll - _logsumexp(jll)[:, None]
+        return jll - log_sum_exp(jll)[:, None]
 
     def predict_proba(self, X: ArrayLike) -> FloatArray:
         """Posterior probability of each class; rows sum to 1."""

@@ -15,7 +15,7 @@ from itertools import combinations_with_replacement
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import check_int
+from dlref._validate import check_bool, check_int
 from dlref.classic._base import BaseModel, TransformerMixin, _check_X
 
 __all__ = ["PolynomialFeatures", "StandardScaler"]
@@ -33,8 +33,7 @@ class PolynomialFeatures(TransformerMixin, BaseModel):
 
     def __init__(self, degree: int = 2, include_bias: bool = True) -> None:
         self.degree = check_int(degree, "degree", minimum=1)
-        if not isinstance(include_bias, (bool, np.bool_)):
-            raise TypeError(f"include_bias must be a bool; got {type(include_bias).__name__}")
+        check_bool(include_bias, "include_bias")
         self.include_bias = bool(include_bias)
 
     def fit(self, X: ArrayLike, y: ArrayLike | None = None) -> PolynomialFeatures:

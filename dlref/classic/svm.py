@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import check_finite_scalar, check_fitted, check_int
+from dlref._validate import check_bool, check_finite_scalar, check_fitted, check_int
 from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X, _check_X_y
 
 FloatArray = NDArray[np.float64]
@@ -153,8 +153,7 @@ class LinearSVM(ClassifierMixin, BaseModel):
         self.C = check_finite_scalar(C, "C", minimum=0.0)
         if self.C == 0.0:
             raise ValueError("C must be > 0; got 0.0")
-        if not isinstance(hard_margin, (bool, np.bool_)):
-            raise TypeError(f"hard_margin must be a bool; got {type(hard_margin).__name__}")
+        check_bool(hard_margin, "hard_margin")
         self.hard_margin = bool(hard_margin)
         self.tol = check_finite_scalar(tol, "tol", minimum=0.0)
         if self.tol == 0.0:

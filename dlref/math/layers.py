@@ -18,7 +18,14 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import as_2d, as_float_array, check_choice, check_int, check_same_length
+from dlref._validate import (
+    as_2d,
+    as_float_array,
+    check_choice,
+    check_int,
+    check_random_state,
+    check_same_length,
+)
 from dlref.math.activations import relu, sigmoid, softmax, tanh
 from dlref.math.losses import categorical_cross_entropy, categorical_cross_entropy_grad
 from dlref.math.optimizers import SGD, Adam, Optimizer
@@ -53,12 +60,6 @@ def _activation_backward(name: str, z: FloatArray, a: FloatArray, grad: FloatArr
     return a * (grad - np.sum(grad * a, axis=-1, keepdims=True))
 
 
-def _generator(rng: np.random.Generator | int) -> np.random.Generator:
-    if isinstance(rng, np.random.Generator):
-        return rng
-    return np.random.default_rng(check_int(rng, "rng", minimum=0))
-
-
 class Dense:
     r"""Fully connected layer $A = f(XW + b)$.
 
@@ -79,7 +80,9 @@ class Dense:
         self.n_outputs = check_int(n_outputs, "n_outputs", minimum=1)
         self.activation = check_choice(activation, "activation", DENSE_ACTIVATIONS)
         limit = math.sqrt(6.0 / (self.n_inputs + self.n_outputs))
-        self.W = _generator(rng).uniform(-limit, limit, size=(self.n_inputs, self.n_outputs))
+        self.W = check_random_state(rng, "rng").uniform(
+            -limit, limit, size=(self.n_inputs, self.n_outputs)
+        )
         self.b = np.zeros(self.n_outputs)
         self.dW: NDArray[np.float64] | None = None
         self.db: NDArray[np.float64] | None = None

@@ -18,8 +18,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import as_float_array, check_all_finite, check_finite_scalar
-from dlref.math.activations import sigmoid, softmax
+from dlref._validate import as_float_array, check_all_finite, check_bool, check_finite_scalar
+from dlref.math.activations import log_sum_exp, sigmoid, softmax
 
 FloatArray = NDArray[np.floating]
 
@@ -48,19 +48,6 @@ def _predictions(y_pred: ArrayLike) -> FloatArray:
         )
     check_all_finite(y_pred, "y_pred")
     return y_pred
-
-
-def _check_flag(value: object, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be a bool; got {type(value).__name__}")
-    return value
-
-
-def _check_delta(delta: float) -> float:
-    delta = check_finite_scalar(delta, "delta", minimum=0.0)
-    if delta == 0.0:
-        raise ValueError("delta must be > 0; got 0.0")
-    return delta
 
 
 def mse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
@@ -93,7 +80,7 @@ def huber(y_true: ArrayLike, y_pred: ArrayLike, delta: float = 1.0) -> float:
     With $e = \hat{y} - y$, each element costs $\tfrac12 e^2$ if
     $|e| \le \delta$ and $\delta |e| - \tfrac12 \delta^2$ otherwise.
     """
-    delta = _check_delta(delta)
+    delta = check_finite_scalar(delta, "delta", minimum=0.0, include_boundaries="neither")
     y_true, y_pred = _pair(y_true, y_pred)
     error = y_pred - y_true
     abs_error = np.abs(error)
@@ -105,7 +92,7 @@ def huber(y_true: ArrayLike, y_pred: ArrayLike, delta: float = 1.0) -> float:
 
 def huber_grad(y_true: ArrayLike, y_pred: ArrayLike, delta: float = 1.0) -> FloatArray:
     r"""Gradient of `huber`: $\frac{1}{N}\,\mathrm{clip}(e, -\delta, \delta)$."""
-    delta = _check_delta(delta)
+    delta = check_finite_scalar(delta, "delta", minimum=0.0, include_boundaries="neither")
     y_true, y_pred = _pair(y_true, y_pred)
     return np.clip(y_pred - y_true, -delta, delta) / y_pred.size
 
@@ -118,7 +105,7 @@ def binary_cross_entropy(y_true: ArrayLike, y_pred: ArrayLike, from_logits: bool
     $\log(1 + e^{z}) - y z$, computed as ``logaddexp(0, z) - y * z``.
     Matches ``keras.losses.BinaryCrossentropy``.
     """
-    from_logits = _check_flag(from_logits, "from_logits")
+    from_logits = check_bool(from_logits, "from_logits")
     y_true, y_pred = _pair(y_true, y_pred)
     if from_logits:
         per_element = np.logaddexp(0.0, y_pred) - y_true * y_pred
@@ -136,7 +123,7 @@ def binary_cross_entropy_grad(
     For logits it is $\frac{1}{N}(\sigma(z) - y)$; for probabilities
     $\frac{1}{N}\,\frac{p - y}{p(1 - p)}$, and 0 where clipping is active.
     """
-    from_logits = _check_flag(from_logits, "from_logits")
+    from_logits = check_bool(from_logits, "from_logits")
     y_true, y_pred = _pair(y_true, y_pred)
     if from_logits:
         return (sigmoid(y_pred) - y_true) / y_pred.size
@@ -182,12 +169,6 @@ def _categorical_targets(
     )
 
 
-def _log_sum_exp(z: FloatArray) -> FloatArray:
-    r"""$\log\sum_j e^{z_j}$ over the last axis, shifted by the maximum; keeps the axis."""
-    m = np.max(z, axis=-1, keepdims=True)
-    return m + np.log(np.sum(np.exp(z - m), axis=-1, keepdims=True))
-
-
 def _picked(values: FloatArray, labels: NDArray[np.intp]) -> FloatArray:
     """``values[..., labels]`` per sample: the entry of each sample's true class."""
     return np.take_along_axis(values, labels[..., None], axis=-1)[..., 0]
@@ -212,10 +193,10 @@ def categorical_cross_entropy(
     and then clip to $[\epsilon, 1 - \epsilon]$; integer labels clip first and then
     normalise, $\log\sum_j p_j - \log p_y$. The two agree unless clipping is active.
     """
-    from_logits = _check_flag(from_logits, "from_logits")
+    from_logits = check_bool(from_logits, "from_logits")
     targets, y_pred, sparse = _categorical_targets(y_true, y_pred)
     if from_logits:
-        lse = _log_sum_exp(y_pred)[..., 0]
+        lse = log_sum_exp(y_pred)
         if sparse:
             per_sample = lse - _picked(y_pred, targets)
         else:
@@ -239,7 +220,7 @@ def categorical_cross_entropy_grad(
     $\frac{1}{n}(\mathrm{softmax}(z)\sum_k y_k - y)$); for probabilities it is the chain rule
     through Keras's normalisation and clipping (0 where clipping is active).
     """
-    from_logits = _check_flag(from_logits, "from_logits")
+    from_logits = check_bool(from_logits, "from_logits")
     targets, y_pred, sparse = _categorical_targets(y_true, y_pred)
     n_samples = y_pred.size // y_pred.shape[-1]
     if sparse:

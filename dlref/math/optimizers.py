@@ -14,31 +14,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import as_float_array, check_finite_scalar, check_int
+from dlref._validate import as_float_array, check_bool, check_finite_scalar, check_int
 
 FloatArray = NDArray[np.floating]
 Slots = dict[str, FloatArray]
-
-
-def _positive(value: float, name: str) -> float:
-    number = check_finite_scalar(value, name, minimum=0.0)
-    if number == 0.0:
-        raise ValueError(f"{name} must be > 0; got 0.0")
-    return number
-
-
-def _fraction(value: float, name: str, *, below_one: bool) -> float:
-    """A number in [0, 1] (or [0, 1) with ``below_one``)."""
-    number = check_finite_scalar(value, name, minimum=0.0, maximum=1.0)
-    if below_one and number == 1.0:
-        raise ValueError(f"{name} must be < 1; got 1.0")
-    return number
-
-
-def _check_bool(value: object, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be a bool; got {type(value).__name__}")
-    return value
 
 
 def _describe(value: object) -> str:
@@ -54,7 +33,9 @@ class Optimizer:
     """
 
     def __init__(self, learning_rate: float) -> None:
-        self.learning_rate = _positive(learning_rate, "learning_rate")
+        self.learning_rate = check_finite_scalar(
+            learning_rate, "learning_rate", minimum=0.0, include_boundaries="neither"
+        )
         self.iterations = 0
         self._state: list[Slots] = []
         self._shapes: list[tuple[int, ...]] | None = None
@@ -142,8 +123,8 @@ class SGD(Optimizer):
         self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False
     ) -> None:
         super().__init__(learning_rate)
-        self.momentum = _fraction(momentum, "momentum", below_one=False)
-        self.nesterov = _check_bool(nesterov, "nesterov")
+        self.momentum = check_finite_scalar(momentum, "momentum", minimum=0.0, maximum=1.0)
+        self.nesterov = check_bool(nesterov, "nesterov")
 
     def _slots(self, param: np.ndarray) -> Slots:
         return {"velocity": np.zeros_like(param)} if self.momentum != 0.0 else {}
@@ -211,10 +192,12 @@ class RMSProp(Optimizer):
         centered: bool = False,
     ) -> None:
         super().__init__(learning_rate)
-        self.rho = _fraction(rho, "rho", below_one=True)
-        self.momentum = _fraction(momentum, "momentum", below_one=False)
+        self.rho = check_finite_scalar(
+            rho, "rho", minimum=0.0, maximum=1.0, include_boundaries="left"
+        )
+        self.momentum = check_finite_scalar(momentum, "momentum", minimum=0.0, maximum=1.0)
         self.epsilon = check_finite_scalar(epsilon, "epsilon", minimum=0.0)
-        self.centered = _check_bool(centered, "centered")
+        self.centered = check_bool(centered, "centered")
 
     def _slots(self, param: np.ndarray) -> Slots:
         slots = {"velocity": np.zeros_like(param)}
@@ -265,10 +248,14 @@ class Adam(Optimizer):
         amsgrad: bool = False,
     ) -> None:
         super().__init__(learning_rate)
-        self.beta_1 = _fraction(beta_1, "beta_1", below_one=True)
-        self.beta_2 = _fraction(beta_2, "beta_2", below_one=True)
+        self.beta_1 = check_finite_scalar(
+            beta_1, "beta_1", minimum=0.0, maximum=1.0, include_boundaries="left"
+        )
+        self.beta_2 = check_finite_scalar(
+            beta_2, "beta_2", minimum=0.0, maximum=1.0, include_boundaries="left"
+        )
         self.epsilon = check_finite_scalar(epsilon, "epsilon", minimum=0.0)
-        self.amsgrad = _check_bool(amsgrad, "amsgrad")
+        self.amsgrad = check_bool(amsgrad, "amsgrad")
 
     def _slots(self, param: np.ndarray) -> Slots:
         slots = {"m": np.zeros_like(param), "v": np.zeros_like(param)}

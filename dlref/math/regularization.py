@@ -11,7 +11,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import as_float_array, check_all_finite, check_finite_scalar, check_int
+from dlref._validate import (
+    as_float_array,
+    check_all_finite,
+    check_bool,
+    check_finite_scalar,
+    check_int,
+    check_random_state,
+)
 
 FloatArray = NDArray[np.floating]
 
@@ -49,16 +56,6 @@ def l2_grad(weights: ArrayLike, lam: float) -> FloatArray:
     return 2.0 * lam * _weights(weights)
 
 
-def _generator(rng: np.random.Generator | int | None) -> np.random.Generator:
-    if isinstance(rng, np.random.Generator):
-        return rng
-    if rng is None or (isinstance(rng, (int, np.integer)) and not isinstance(rng, bool)):
-        return np.random.default_rng(rng)
-    raise TypeError(
-        f"rng must be a numpy.random.Generator, an int seed or None; got {type(rng).__name__}"
-    )
-
-
 def dropout(
     x: ArrayLike, rate: float, training: bool, rng: np.random.Generator | int | None = None
 ) -> tuple[FloatArray, NDArray[np.bool_]]:
@@ -71,12 +68,9 @@ def dropout(
     ``Generator`` or an int seed (None draws fresh entropy).
     """
     x = as_float_array(x, "x")
-    rate = check_finite_scalar(rate, "rate", minimum=0.0)
-    if rate >= 1.0:
-        raise ValueError(f"rate must be in [0, 1); got {rate}")
-    if not isinstance(training, bool):
-        raise TypeError(f"training must be a bool; got {type(training).__name__}")
-    generator = _generator(rng)
+    rate = check_finite_scalar(rate, "rate", minimum=0.0, maximum=1.0, include_boundaries="left")
+    check_bool(training, "training")
+    generator = check_random_state(rng, "rng")
     if not training or rate == 0.0:
         return x.copy(), np.ones(x.shape, dtype=bool)
     mask = generator.random(x.shape) >= rate
@@ -125,8 +119,7 @@ class BatchNorm:
     def forward(self, x: ArrayLike, training: bool) -> FloatArray:
         """Normalise ``x`` (features last); in training, also update the moving statistics."""
         x = self._input(x)
-        if not isinstance(training, bool):
-            raise TypeError(f"training must be a bool; got {type(training).__name__}")
+        check_bool(training, "training")
         axes = tuple(range(x.ndim - 1))
         if training:
             mean = np.mean(x, axis=axes)

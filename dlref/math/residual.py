@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import as_2d, check_int
+from dlref._validate import as_2d, check_bool, check_int
 from dlref.math.activations import relu, relu_grad, softmax
 from dlref.math.layers import Dense
 
@@ -40,8 +40,7 @@ class DenseStack:
         seed: int = 0,
     ) -> None:
         check_int(blocks, "blocks", minimum=0)
-        if not isinstance(residual, bool):
-            raise TypeError(f"residual must be a bool; got {type(residual).__name__}")
+        check_bool(residual, "residual")
         rng = np.random.default_rng(check_int(seed, "seed", minimum=0))
         width = check_int(width, "width", minimum=1)
         self.residual = residual

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import as_float_array, check_choice
+from dlref._validate import as_float_array, check_bool, check_choice
 from dlref.math.activations import relu, sigmoid
 
 FloatArray = NDArray[np.floating]
@@ -259,8 +259,7 @@ def gru_cell(
     $h_t = z \odot h_{t-1} + (1 - z) \odot \tilde h$: Keras keeps the old state where
     $z \approx 1$.
     """
-    if not isinstance(reset_after, bool):
-        raise TypeError(f"reset_after must be a bool; got {type(reset_after).__name__}")
+    check_bool(reset_after, "reset_after")
     kernel, recurrent_kernel, bias, units = _weights(
         kernel, recurrent_kernel, bias, gates=3, bias_rows=2 if reset_after else 1
     )
@@ -351,8 +350,7 @@ def run_gru(
     Takes ``keras.layers.GRU(..., reset_after=reset_after).get_weights()``; returns ``(hidden
     states (batch, time, units), final state (batch, units))``.
     """
-    if not isinstance(reset_after, bool):
-        raise TypeError(f"reset_after must be a bool; got {type(reset_after).__name__}")
+    check_bool(reset_after, "reset_after")
     kernel, recurrent_kernel, bias, units = _weights(
         kernel, recurrent_kernel, bias, gates=3, bias_rows=2 if reset_after else 1
     )

@@ -131,10 +131,14 @@ def check_num_classes(value: Any, *, minimum: int = 2) -> int:
 
 def check_rate(value: Any, name: str) -> float:
     """Return a dropout rate in ``[0, 1)``."""
-    rate = check_finite_scalar(value, name, minimum=0.0)
-    if rate >= 1.0:
-        raise ValueError(f"{name} must be in [0, 1) (the fraction of units dropped); got {rate}")
-    return rate
+    return check_finite_scalar(
+        value,
+        name,
+        minimum=0.0,
+        maximum=1.0,
+        include_boundaries="left",
+        hint=" (the fraction of units dropped)",
+    )
 
 
 def check_units(value: Any, name: str) -> tuple[int, ...]:

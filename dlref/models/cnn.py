@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import keras
 
-from dlref._validate import check_int
+from dlref._validate import check_bool, check_int
 from dlref.models._common import (
     Window,
     check_activation,
@@ -223,8 +223,7 @@ def vgg(
     """
     layers, name = _check_vgg_config(config)
     input_shape = check_input_shape(input_shape)
-    if not isinstance(include_top, bool):
-        raise TypeError(f"include_top must be a bool; got {type(include_top).__name__}")
+    check_bool(include_top, "include_top")
     if include_top:
         num_classes = check_num_classes(num_classes)
         classifier_units = check_int(classifier_units, "classifier_units", minimum=1)

@@ -12,7 +12,7 @@ from typing import Any
 
 import keras
 
-from dlref._validate import check_int
+from dlref._validate import check_bool, check_int
 from dlref.models._common import (
     Window,
     check_feature_map,
@@ -119,8 +119,7 @@ def googlenet(
     """
     input_shape = check_input_shape(input_shape)
     num_classes = check_num_classes(num_classes)
-    if not isinstance(aux_classifiers, bool):
-        raise TypeError(f"aux_classifiers must be a bool; got {type(aux_classifiers).__name__}")
+    check_bool(aux_classifiers, "aux_classifiers")
     dropout = check_rate(dropout, "dropout")
     if aux_classifiers:
         check_image_size(

@@ -14,7 +14,7 @@ from typing import Any
 
 import keras
 
-from dlref._validate import check_int
+from dlref._validate import check_bool, check_int
 from dlref.models._common import check_feature_map, check_input_shape, check_num_classes
 
 BN_EPSILON = 1.001e-5
@@ -76,10 +76,8 @@ def residual_block(
     in_channels = check_feature_map(x)
     filters = check_int(filters, "filters", minimum=1)
     stride = check_int(stride, "stride", minimum=1)
-    if not isinstance(bottleneck, bool):
-        raise TypeError(f"bottleneck must be a bool; got {type(bottleneck).__name__}")
-    if not isinstance(use_bias, bool):
-        raise TypeError(f"use_bias must be a bool; got {type(use_bias).__name__}")
+    check_bool(bottleneck, "bottleneck")
+    check_bool(use_bias, "use_bias")
 
     def sub(suffix: str) -> str | None:
         return None if name is None else f"{name}_{suffix}"
@@ -121,8 +119,7 @@ def resnet(
         raise ValueError(f"depth must be one of {options}; got {depth!r}")
     input_shape = check_input_shape(input_shape)
     num_classes = check_num_classes(num_classes)
-    if not isinstance(use_bias, bool):
-        raise TypeError(f"use_bias must be a bool; got {type(use_bias).__name__}")
+    check_bool(use_bias, "use_bias")
     kind, blocks = RESNET_LAYOUTS[depth]
 
     inputs = keras.Input(shape=input_shape, name="image")

@@ -13,7 +13,7 @@ from typing import Any
 
 import keras
 
-from dlref._validate import check_int
+from dlref._validate import check_bool, check_int
 from dlref.models._common import check_feature_map
 
 
@@ -64,8 +64,7 @@ def conv_param_counts(
     k = check_int(kernel_size, "kernel_size", minimum=1)
     h = check_int(height, "height", minimum=1)
     w = h if width is None else check_int(width, "width", minimum=1)
-    if not isinstance(use_bias, bool):
-        raise TypeError(f"use_bias must be a bool; got {type(use_bias).__name__}")
+    check_bool(use_bias, "use_bias")
     pixels = h * w
     bias = c_out if use_bias else 0
     return ParamCounts(

@@ -13,7 +13,7 @@ from typing import Any
 
 import keras
 
-from dlref._validate import check_int
+from dlref._validate import check_bool, check_int
 from dlref.models._common import check_num_classes
 
 _CELLS = {"rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM, "gru": keras.layers.GRU}
@@ -40,8 +40,7 @@ def _check_recurrent(
         raise ValueError(f"cell must be one of {', '.join(map(repr, _CELLS))}; got {cell!r}")
     input_shape = _check_sequence_shape(input_shape)
     units = check_int(units, "units", minimum=1)
-    if not isinstance(bidirectional, bool):
-        raise TypeError(f"bidirectional must be a bool; got {type(bidirectional).__name__}")
+    check_bool(bidirectional, "bidirectional")
     return cell, input_shape, units, bidirectional
 
 
