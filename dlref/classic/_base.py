@@ -1,39 +1,47 @@
-r"""Shared pieces of the classical models: input checks, ``get_params`` and ``score`` mixins.
+r"""Shared pieces of the classical models: scikit-learn's base classes and dlref's input checks.
 
-Every model follows the scikit-learn conventions: hyper-parameters are set (and checked) in
-``__init__``, ``fit(X, y)`` returns ``self`` and sets attributes ending in ``_``, and using a model
-before ``fit`` raises `NotFittedError`.
+Every model is a `sklearn.base.BaseEstimator` with the matching scikit-learn mixin, so
+``get_params``/``set_params``, `sklearn.base.clone`, ``Pipeline``, ``GridSearchCV`` and
+``cross_val_score`` work on it. As scikit-learn requires, ``__init__`` only stores the
+hyper-parameters; ``fit`` checks them first (``_check_params``, with errors that name the
+argument), then the data, returns ``self`` and sets attributes ending in ``_``, including
+``n_features_in_``. Using a model before ``fit`` raises `NotFittedError`.
 
-``RegressorMixin.score`` is the coefficient of determination
-$R^2 = 1 - \sum_i (y_i - \hat{y}_i)^2 / \sum_i (y_i - \bar{y})^2$;
-``ClassifierMixin.score`` is the accuracy, the fraction of samples predicted correctly.
+``score`` comes from the mixins: $R^2$ for regressors, accuracy for classifiers.
 """
 
 from __future__ import annotations
 
-import inspect
-from typing import Any
-
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.base import (
+    BaseEstimator,
+    ClassifierMixin,
+    ClusterMixin,
+    DensityMixin,
+    RegressorMixin,
+    TransformerMixin,
+)
+from sklearn.exceptions import NotFittedError as SklearnNotFittedError
+from sklearn.utils.multiclass import type_of_target
 
+from dlref._validate import NotFittedError as _NotFittedError
 from dlref._validate import (
     as_2d,
     as_float_array,
     check_all_finite,
-    check_fitted,
     check_same_length,
 )
 
 __all__ = [
     "BaseModel",
     "ClassifierMixin",
+    "ClusterMixin",
     "ConvergenceWarning",
+    "DensityMixin",
+    "NotFittedError",
     "RegressorMixin",
     "TransformerMixin",
-    "_check_X",
-    "_check_X_y",
-    "_check_labels",
 ]
 
 
@@ -41,17 +49,46 @@ class ConvergenceWarning(UserWarning):
     """An iterative solver stopped at its iteration limit before meeting its tolerance."""
 
 
-def _check_X(X: ArrayLike, n_features: int | None = None) -> NDArray[np.floating]:
+def _check_X(X: ArrayLike) -> NDArray[np.floating]:
     """Return ``X`` as a finite, non-empty 2-D float array ``(n_samples, n_features)``.
 
-    ``n_features`` (the column count seen in ``fit``) is enforced when given.
+    An object array of numbers is converted; complex numbers and non-numbers are refused. The
+    messages contain the phrases scikit-learn's estimator checks look for.
     """
-    return as_2d(X, "X", columns=n_features)
+    array = np.asarray(X) if not isinstance(X, np.ndarray) else X
+    if array.dtype.kind == "c":
+        raise ValueError(f"X must hold real numbers: Complex data not supported; got {array.dtype}")
+    if array.dtype.kind == "O":
+        try:
+            array = array.astype(np.float64)
+        except (TypeError, ValueError) as error:
+            raise TypeError(f"X must hold real numbers (int or float): {error}") from error
+    if array.ndim == 1:
+        raise ValueError(
+            f"X must be 2-D (n_samples, n_features); got shape {array.shape}. Reshape your data "
+            "with X.reshape(-1, 1) for one feature or X.reshape(1, -1) for one sample"
+        )
+    if array.ndim == 2 and 0 in array.shape:
+        axis = "sample" if array.shape[0] == 0 else "feature"
+        raise ValueError(
+            f"X has 0 {axis}(s) (shape={array.shape}) while a minimum of 1 is required."
+        )
+    return as_2d(array, "X")
 
 
 def _check_y(y: ArrayLike, *, numeric: bool = True) -> NDArray:
     """Return ``y`` 1-D: finite floats when ``numeric``, else the labels as given."""
-    y = as_float_array(y, "y") if numeric else np.asarray(y)
+    if y is None:
+        raise ValueError(
+            "y is missing: this model requires y to be passed, but the target y is None"
+        )
+    y = np.asarray(y)
+    if numeric and y.dtype.kind == "O":
+        try:
+            y = y.astype(np.float64)
+        except (TypeError, ValueError) as error:
+            raise TypeError(f"y must hold real numbers (int or float): {error}") from error
+    y = as_float_array(y, "y") if numeric else y
     if y.ndim != 1:
         raise ValueError(f"y must be 1-D (n_samples,); got shape {y.shape}")
     if numeric:
@@ -81,76 +118,45 @@ def _check_labels(y: ArrayLike, *, min_classes: int = 2) -> tuple[NDArray, NDArr
     y = _check_y(y, numeric=False)
     if y.dtype.kind == "f":
         check_all_finite(y, "y")
+    if type_of_target(y) == "continuous":
+        raise ValueError(
+            "y must hold class labels; got continuous values (Unknown label type: 'continuous'); "
+            "use a regressor for a continuous target"
+        )
     classes, encoded = np.unique(y, return_inverse=True)
     if classes.size < min_classes:
         raise ValueError(
-            f"y must hold at least {min_classes} distinct classes; got {classes.size}: "
+            f"y must hold at least {min_classes} distinct classes; got {classes.size} class(es): "
             f"{classes[:5]}"
         )
     return classes, encoded.reshape(-1)
 
 
-class BaseModel:
-    """Base of every model: parameter listing, a readable ``repr`` and the fitted check."""
+class NotFittedError(_NotFittedError, SklearnNotFittedError):
+    """A model was used before ``fit`` (both dlref's and scikit-learn's error)."""
 
-    @classmethod
-    def _param_names(cls) -> list[str]:
-        signature = inspect.signature(cls.__init__)
-        return [
-            name
-            for name, param in signature.parameters.items()
-            if name != "self" and param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD)
-        ]
 
-    def get_params(self) -> dict[str, Any]:
-        """The hyper-parameters given to ``__init__``, by name."""
-        return {name: getattr(self, name) for name in self._param_names()}
+class BaseModel(BaseEstimator):
+    """Base of every model: scikit-learn's parameter handling plus dlref's checks."""
 
-    def __repr__(self) -> str:
-        params = ", ".join(f"{name}={value!r}" for name, value in self.get_params().items())
-        return f"{type(self).__name__}({params})"
+    def _check_params(self) -> object:
+        """Check the hyper-parameters; ``fit`` calls it first. Models with any override it."""
+        return None
 
-    def _check_fitted(self, attribute: str = "coef_") -> None:
+    def _check_fitted(self, attribute: str = "n_features_in_") -> None:
         """Raise `NotFittedError` if ``fit`` has not set ``attribute``."""
-        check_fitted(self, attribute)
+        if getattr(self, attribute, None) is None:
+            raise NotFittedError(
+                f"this {type(self).__name__} is not fitted yet; call fit before using it"
+            )
 
-    _check_X = staticmethod(_check_X)
-    _check_X_y = staticmethod(_check_X_y)
-    _check_labels = staticmethod(_check_labels)
-
-
-class RegressorMixin:
-    """Adds ``score`` = coefficient of determination $R^2$ to a regressor."""
-
-    def score(self, X: ArrayLike, y: ArrayLike) -> float:
-        r"""$R^2 = 1 - SS_{res}/SS_{tot}$ of ``predict(X)`` against ``y`` (1.0 is perfect).
-
-        Like scikit-learn, a constant ``y`` gives 1.0 for a perfect fit and 0.0 otherwise.
-        """
-        y_pred = self.predict(X)  # type: ignore[attr-defined]
-        y = _check_y(y)
-        check_same_length(y_pred, y, "predict(X)", "y")
-        ss_res = float(np.sum((y - y_pred) ** 2))
-        ss_tot = float(np.sum((y - y.mean()) ** 2))
-        if ss_tot == 0.0:
-            return 1.0 if ss_res == 0.0 else 0.0
-        return 1.0 - ss_res / ss_tot
-
-
-class ClassifierMixin:
-    """Adds ``score`` = accuracy to a classifier."""
-
-    def score(self, X: ArrayLike, y: ArrayLike) -> float:
-        """Fraction of samples whose ``predict(X)`` equals ``y``."""
-        y_pred = self.predict(X)  # type: ignore[attr-defined]
-        y = _check_y(y, numeric=False)
-        check_same_length(y_pred, y, "predict(X)", "y")
-        return float(np.mean(y_pred == y))
-
-
-class TransformerMixin:
-    """Adds ``fit_transform`` to a transformer that has ``fit`` and ``transform``."""
-
-    def fit_transform(self, X: ArrayLike, y: ArrayLike | None = None) -> NDArray[np.floating]:
-        """``fit(X, y)`` then ``transform(X)``."""
-        return self.fit(X, y).transform(X)  # type: ignore[attr-defined]
+    def _validate_X(self, X: ArrayLike) -> NDArray[np.floating]:
+        """``X`` checked as in ``fit``, with the number of columns ``fit`` saw."""
+        self._check_fitted()
+        X = _check_X(X)
+        if X.shape[1] != self.n_features_in_:
+            raise ValueError(
+                f"X has {X.shape[1]} features, but {type(self).__name__} is expecting "
+                f"{self.n_features_in_} features as input (as in fit); got shape {X.shape}"
+            )
+        return X

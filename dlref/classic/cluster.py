@@ -26,17 +26,16 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import check_choice, check_finite_scalar, check_fitted, check_int
-from dlref.classic._base import BaseModel, _check_X
+from dlref._validate import (
+    check_choice,
+    check_finite_scalar,
+    check_int,
+    check_random_state,
+)
+from dlref.classic._base import BaseModel, ClusterMixin, TransformerMixin, _check_X
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
-
-
-def _check_random_state(random_state: int | None) -> int | None:
-    if random_state is not None:
-        check_int(random_state, "random_state", minimum=0)
-    return random_state
 
 
 def _check_n_clusters(n_clusters: int, n_samples: int, name: str = "n_clusters") -> None:
@@ -126,7 +125,7 @@ def _lloyd(
     return centers, labels, inertia, n_iter
 
 
-class KMeans(BaseModel):
+class KMeans(ClusterMixin, TransformerMixin, BaseModel):
     """k-means clustering by Lloyd's algorithm with k-means++ or random restarts.
 
     Matches ``sklearn.cluster.KMeans(algorithm='lloyd')`` with the same ``init`` and ``n_init``
@@ -143,19 +142,28 @@ class KMeans(BaseModel):
         tol: float = 1e-4,
         random_state: int | None = None,
     ) -> None:
-        self.n_clusters = check_int(n_clusters, "n_clusters", minimum=1)
-        self.init = check_choice(init, "init", ("k-means++", "random"))
-        self.n_init = check_int(n_init, "n_init", minimum=1)
-        self.max_iter = check_int(max_iter, "max_iter", minimum=1)
-        self.tol = check_finite_scalar(tol, "tol", minimum=0.0)
-        self.random_state = _check_random_state(random_state)
-        self.cluster_centers_: FloatArray | None = None
+        self.n_clusters = n_clusters
+        self.init = init
+        self.n_init = n_init
+        self.max_iter = max_iter
+        self.tol = tol
+        self.random_state = random_state
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_int(self.n_clusters, "n_clusters", minimum=1)
+        check_choice(self.init, "init", ("k-means++", "random"))
+        check_int(self.n_init, "n_init", minimum=1)
+        check_int(self.max_iter, "max_iter", minimum=1)
+        check_finite_scalar(self.tol, "tol", minimum=0.0)
 
     def fit(self, X: ArrayLike, y: object = None) -> KMeans:
         """Cluster the rows of ``X`` (``y`` is ignored, as in scikit-learn)."""
+        self._check_params()
         X = _check_X(X).astype(np.float64, copy=False)
+        self.n_features_in_ = X.shape[1]
         _check_n_clusters(self.n_clusters, X.shape[0])
-        rng = np.random.default_rng(self.random_state)
+        rng = check_random_state(self.random_state)
         offset = X.mean(axis=0)  # centring makes the norm expansion lose fewer digits
         Xc = X - offset
         x_sq = _sq_norms(Xc)
@@ -173,13 +181,9 @@ class KMeans(BaseModel):
         self.cluster_centers_ = centers + offset
         return self
 
-    def fit_predict(self, X: ArrayLike, y: object = None) -> IntArray:
-        """``fit(X)`` and return ``labels_``."""
-        return self.fit(X).labels_
-
     def _checked(self, X: ArrayLike) -> FloatArray:
-        check_fitted(self, "cluster_centers_")
-        X = _check_X(X, n_features=self.cluster_centers_.shape[1])
+        self._check_fitted("cluster_centers_")
+        X = self._validate_X(X)
         return X.astype(np.float64, copy=False)
 
     def predict(self, X: ArrayLike) -> IntArray:
@@ -235,7 +239,7 @@ def _lance_williams(
     return np.sqrt(np.maximum(squared, 0.0))
 
 
-class AgglomerativeClustering(BaseModel):
+class AgglomerativeClustering(ClusterMixin, BaseModel):
     """Bottom-up hierarchical clustering with single, complete, average or Ward linkage.
 
     Gives the same partition as ``sklearn.cluster.AgglomerativeClustering`` when no two pairs of
@@ -246,13 +250,19 @@ class AgglomerativeClustering(BaseModel):
     """
 
     def __init__(self, n_clusters: int = 2, linkage: str = "ward") -> None:
-        self.n_clusters = check_int(n_clusters, "n_clusters", minimum=1)
-        self.linkage = check_choice(linkage, "linkage", ("ward", "single", "complete", "average"))
-        self.labels_: IntArray | None = None
+        self.n_clusters = n_clusters
+        self.linkage = linkage
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_int(self.n_clusters, "n_clusters", minimum=1)
+        check_choice(self.linkage, "linkage", ("ward", "single", "complete", "average"))
 
     def fit(self, X: ArrayLike, y: object = None) -> AgglomerativeClustering:
         """Merge the closest clusters of the rows of ``X`` until ``n_clusters`` remain."""
+        self._check_params()
         X = _check_X(X).astype(np.float64, copy=False)
+        self.n_features_in_ = X.shape[1]
         n = X.shape[0]
         _check_n_clusters(self.n_clusters, n)
         distances = _pairwise_distances(X)
@@ -293,7 +303,3 @@ class AgglomerativeClustering(BaseModel):
         self.labels_ = np.unique(owner, return_inverse=True)[1].reshape(-1)
         self.n_leaves_ = n
         return self
-
-    def fit_predict(self, X: ArrayLike, y: object = None) -> IntArray:
-        """``fit(X)`` and return ``labels_``."""
-        return self.fit(X).labels_

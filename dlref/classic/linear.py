@@ -31,7 +31,6 @@ from dlref.classic._base import (
     ConvergenceWarning,
     RegressorMixin,
     _check_labels,
-    _check_X,
     _check_X_y,
 )
 from dlref.math.activations import sigmoid, softmax
@@ -40,14 +39,6 @@ FloatArray = NDArray[np.float64]
 LossAndGrad = Callable[[FloatArray], tuple[float, FloatArray]]
 
 __all__ = ["HuberRegressor", "Lasso", "LinearRegression", "LogisticRegression", "Ridge"]
-
-
-def _check_positive(value: float, name: str) -> float:
-    """Return ``value`` as a float after checking it is finite and strictly positive."""
-    number = check_finite_scalar(value, name, minimum=0.0)
-    if number == 0.0:
-        raise ValueError(f"{name} must be > 0; got {number}")
-    return number
 
 
 def _fit_data(X: ArrayLike, y: ArrayLike) -> tuple[FloatArray, FloatArray]:
@@ -116,7 +107,7 @@ class _LinearRegressor(RegressorMixin, BaseModel):
     def predict(self, X: ArrayLike) -> FloatArray:
         r"""Predictions $\hat{y} = X\mathbf{w} + b$, shape ``(n_samples,)``."""
         self._check_fitted("coef_")
-        X = _check_X(X, self.n_features_in_)
+        X = self._validate_X(X)
         return X @ self.coef_ + self.intercept_
 
 
@@ -140,12 +131,21 @@ class LinearRegression(_LinearRegressor):
     def __init__(
         self, method: str = "normal", learning_rate: float = 0.1, epochs: int = 1000
     ) -> None:
-        self.method = check_choice(method, "method", ("normal", "gd"))
-        self.learning_rate = _check_positive(learning_rate, "learning_rate")
-        self.epochs = check_int(epochs, "epochs", minimum=1)
+        self.method = method
+        self.learning_rate = learning_rate
+        self.epochs = epochs
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_choice(self.method, "method", ("normal", "gd"))
+        check_finite_scalar(
+            self.learning_rate, "learning_rate", minimum=0.0, include_boundaries="neither"
+        )
+        check_int(self.epochs, "epochs", minimum=1)
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> LinearRegression:
         """Fit ``coef_`` and ``intercept_`` (and ``loss_history_`` for ``method='gd'``)."""
+        self._check_params()
         X, y = _fit_data(X, y)
         if self.method == "normal":
             Xc, yc, x_mean, y_mean = _center(X, y)
@@ -193,10 +193,15 @@ class Ridge(_LinearRegressor):
     """
 
     def __init__(self, alpha: float = 1.0) -> None:
-        self.alpha = check_finite_scalar(alpha, "alpha", minimum=0.0)
+        self.alpha = alpha
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_finite_scalar(self.alpha, "alpha", minimum=0.0)
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> Ridge:
         """Fit ``coef_`` and ``intercept_`` in closed form."""
+        self._check_params()
         X, y = _fit_data(X, y)
         Xc, yc, x_mean, y_mean = _center(X, y)
         n_features = X.shape[1]
@@ -226,12 +231,19 @@ class Lasso(_LinearRegressor):
     """
 
     def __init__(self, alpha: float = 1.0, max_iter: int = 1000, tol: float = 1e-6) -> None:
-        self.alpha = check_finite_scalar(alpha, "alpha", minimum=0.0)
-        self.max_iter = check_int(max_iter, "max_iter", minimum=1)
-        self.tol = check_finite_scalar(tol, "tol", minimum=0.0)
+        self.alpha = alpha
+        self.max_iter = max_iter
+        self.tol = tol
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_finite_scalar(self.alpha, "alpha", minimum=0.0)
+        check_int(self.max_iter, "max_iter", minimum=1)
+        check_finite_scalar(self.tol, "tol", minimum=0.0)
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> Lasso:
         """Fit ``coef_``, ``intercept_``, ``n_iter_`` (sweeps) and ``dual_gap_``."""
+        self._check_params()
         X, y = _fit_data(X, y)
         Xc, yc, x_mean, y_mean = _center(X, y)
         n_samples, n_features = X.shape
@@ -302,13 +314,21 @@ class HuberRegressor(_LinearRegressor):
     def __init__(
         self, epsilon: float = 1.35, alpha: float = 1e-4, max_iter: int = 100, tol: float = 1e-5
     ) -> None:
-        self.epsilon = check_finite_scalar(epsilon, "epsilon", minimum=1.0)
-        self.alpha = check_finite_scalar(alpha, "alpha", minimum=0.0)
-        self.max_iter = check_int(max_iter, "max_iter", minimum=1)
-        self.tol = check_finite_scalar(tol, "tol", minimum=0.0)
+        self.epsilon = epsilon
+        self.alpha = alpha
+        self.max_iter = max_iter
+        self.tol = tol
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_finite_scalar(self.epsilon, "epsilon", minimum=1.0)
+        check_finite_scalar(self.alpha, "alpha", minimum=0.0)
+        check_int(self.max_iter, "max_iter", minimum=1)
+        check_finite_scalar(self.tol, "tol", minimum=0.0)
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> HuberRegressor:
         """Fit ``coef_``, ``intercept_``, ``scale_``, ``outliers_`` and ``n_iter_``."""
+        self._check_params()
         X, y = _fit_data(X, y)
         n_features = X.shape[1]
         start = np.zeros(n_features + 2)
@@ -371,12 +391,19 @@ class LogisticRegression(ClassifierMixin, BaseModel):
     """
 
     def __init__(self, C: float = 1.0, max_iter: int = 100, tol: float = 1e-4) -> None:
-        self.C = _check_positive(C, "C")
-        self.max_iter = check_int(max_iter, "max_iter", minimum=1)
-        self.tol = check_finite_scalar(tol, "tol", minimum=0.0)
+        self.C = C
+        self.max_iter = max_iter
+        self.tol = tol
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_finite_scalar(self.C, "C", minimum=0.0, include_boundaries="neither")
+        check_int(self.max_iter, "max_iter", minimum=1)
+        check_finite_scalar(self.tol, "tol", minimum=0.0)
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> LogisticRegression:
         """Fit ``classes_``, ``coef_``, ``intercept_`` and ``n_iter_``."""
+        self._check_params()
         X, y = _check_X_y(X, y, y_numeric=False)
         X = X.astype(np.float64, copy=False)
         classes, encoded = _check_labels(y)
@@ -433,7 +460,7 @@ class LogisticRegression(ClassifierMixin, BaseModel):
     def decision_function(self, X: ArrayLike) -> FloatArray:
         r"""Scores $X W^\top + \mathbf{b}$: shape ``(n,)`` for 2 classes, else ``(n, K)``."""
         self._check_fitted("coef_")
-        X = _check_X(X, self.n_features_in_)
+        X = self._validate_X(X)
         scores = X @ self.coef_.T + self.intercept_
         return scores[:, 0] if self.classes_.size == 2 else scores
 

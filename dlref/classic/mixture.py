@@ -21,8 +21,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import check_choice, check_finite_scalar, check_fitted, check_int
-from dlref.classic._base import BaseModel, _check_X
+from dlref._validate import (
+    check_choice,
+    check_finite_scalar,
+    check_int,
+    check_random_state,
+)
+from dlref.classic._base import BaseModel, DensityMixin, _check_X
 from dlref.classic.cluster import KMeans
 from dlref.math.activations import log_sum_exp
 
@@ -65,7 +70,7 @@ def _log_gaussian(
     return -0.5 * (d * _LOG_2PI + mahalanobis) + log_det
 
 
-class GaussianMixture(BaseModel):
+class GaussianMixture(DensityMixin, BaseModel):
     """Mixture of Gaussians with full or diagonal covariances, fitted by EM.
 
     Follows ``sklearn.mixture.GaussianMixture``: initial responsibilities from k-means labels
@@ -86,17 +91,24 @@ class GaussianMixture(BaseModel):
         init: str = "kmeans",
         random_state: int | None = None,
     ) -> None:
-        self.n_components = check_int(n_components, "n_components", minimum=1)
-        self.covariance_type = check_choice(covariance_type, "covariance_type", ("full", "diag"))
-        self.tol = check_finite_scalar(tol, "tol", minimum=0.0)
-        self.reg_covar = check_finite_scalar(reg_covar, "reg_covar", minimum=0.0)
-        self.max_iter = check_int(max_iter, "max_iter", minimum=1)
-        self.n_init = check_int(n_init, "n_init", minimum=1)
-        self.init = check_choice(init, "init", ("kmeans", "random"))
-        if random_state is not None:
-            check_int(random_state, "random_state", minimum=0)
+        self.n_components = n_components
+        self.covariance_type = covariance_type
+        self.tol = tol
+        self.reg_covar = reg_covar
+        self.max_iter = max_iter
+        self.n_init = n_init
+        self.init = init
         self.random_state = random_state
-        self.means_: FloatArray | None = None
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_int(self.n_components, "n_components", minimum=1)
+        check_choice(self.covariance_type, "covariance_type", ("full", "diag"))
+        check_finite_scalar(self.tol, "tol", minimum=0.0)
+        check_finite_scalar(self.reg_covar, "reg_covar", minimum=0.0)
+        check_int(self.max_iter, "max_iter", minimum=1)
+        check_int(self.n_init, "n_init", minimum=1)
+        check_choice(self.init, "init", ("kmeans", "random"))
 
     # --- EM steps ----------------------------------------------------------------------------
 
@@ -138,13 +150,15 @@ class GaussianMixture(BaseModel):
 
     def fit(self, X: ArrayLike, y: object = None) -> GaussianMixture:
         """Estimate the mixture parameters from the rows of ``X`` by EM."""
+        self._check_params()
         X = _check_X(X).astype(np.float64, copy=False)
+        self.n_features_in_ = X.shape[1]
         if X.shape[0] < self.n_components:
             raise ValueError(
                 f"n_components={self.n_components} must be <= the number of samples; got "
                 f"{X.shape[0]} sample(s)"
             )
-        rng = np.random.default_rng(self.random_state)
+        rng = check_random_state(self.random_state)
         best = None
         for _ in range(self.n_init):
             self._m_step(X, self._initial_resp(X, rng))
@@ -165,8 +179,8 @@ class GaussianMixture(BaseModel):
         return self
 
     def _checked(self, X: ArrayLike) -> FloatArray:
-        check_fitted(self, "means_")
-        return _check_X(X, n_features=self.means_.shape[1]).astype(np.float64, copy=False)
+        self._check_fitted("means_")
+        return self._validate_X(X).astype(np.float64, copy=False)
 
     def score_samples(self, X: ArrayLike) -> FloatArray:
         r"""Log-density $\log p(\mathbf{x}_i)$ of each row of ``X``."""
@@ -184,7 +198,3 @@ class GaussianMixture(BaseModel):
     def predict(self, X: ArrayLike) -> NDArray[np.intp]:
         """Most probable component for each row of ``X``."""
         return np.argmax(self._weighted_log_prob(self._checked(X)), axis=1)
-
-    def fit_predict(self, X: ArrayLike, y: object = None) -> NDArray[np.intp]:
-        """``fit(X)`` and return ``predict(X)``."""
-        return self.fit(X).predict(X)

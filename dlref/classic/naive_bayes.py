@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import as_float_array, check_finite_scalar, check_fitted
-from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X, _check_X_y
+from dlref._validate import as_float_array, check_finite_scalar
+from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X_y
 from dlref.math.activations import log_sum_exp
 
 FloatArray = NDArray[np.float64]
@@ -32,6 +32,13 @@ class GaussianNB(ClassifierMixin, BaseModel):
     """
 
     def __init__(self, priors: ArrayLike | None = None, var_smoothing: float = 1e-9) -> None:
+        self.priors = priors
+        self.var_smoothing = var_smoothing
+
+    def _check_params(self) -> NDArray[np.floating] | None:
+        """Check the hyper-parameters (called first by ``fit``); return ``priors`` as an array."""
+        check_finite_scalar(self.var_smoothing, "var_smoothing", minimum=0.0)
+        priors = self.priors
         if priors is not None:
             priors = as_float_array(priors, "priors")
             if priors.ndim != 1 or np.any(priors < 0) or not np.isclose(priors.sum(), 1.0):
@@ -39,18 +46,18 @@ class GaussianNB(ClassifierMixin, BaseModel):
                     "priors must be a 1-D array of non-negative numbers summing to 1; got "
                     f"{np.array2string(priors, threshold=8)}"
                 )
-        self.priors = priors
-        self.var_smoothing = check_finite_scalar(var_smoothing, "var_smoothing", minimum=0.0)
-        self.classes_: NDArray | None = None
+        return priors
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> GaussianNB:
         """Estimate the class priors, means ``theta_`` and variances ``var_`` from ``(X, y)``."""
+        priors = self._check_params()
         X, y = _check_X_y(X, y, y_numeric=False)
+        self.n_features_in_ = X.shape[1]
         classes, codes = _check_labels(y, min_classes=1)
         X = X.astype(np.float64, copy=False)
-        if self.priors is not None and self.priors.size != classes.size:
+        if priors is not None and priors.size != classes.size:
             raise ValueError(
-                f"priors must have one entry per class ({classes.size}); got {self.priors.size}"
+                f"priors must have one entry per class ({classes.size}); got {priors.size}"
             )
         counts = np.bincount(codes, minlength=classes.size).astype(np.float64)
         self.epsilon_ = self.var_smoothing * float(np.var(X, axis=0).max())
@@ -58,14 +65,14 @@ class GaussianNB(ClassifierMixin, BaseModel):
         self.theta_ = np.stack([block.mean(axis=0) for block in members])
         self.var_ = np.stack([block.var(axis=0) for block in members]) + self.epsilon_
         self.class_count_ = counts
-        self.class_prior_ = counts / counts.sum() if self.priors is None else self.priors.copy()
+        self.class_prior_ = counts / counts.sum() if priors is None else priors.copy()
         self.classes_ = classes
         return self
 
     def _joint_log_likelihood(self, X: ArrayLike) -> FloatArray:
         r"""$\log \pi_c + \log p(\mathbf{x} \mid c)$ for each sample and class, (n, C)."""
-        check_fitted(self, "classes_")
-        X = _check_X(X, n_features=self.theta_.shape[1]).astype(np.float64, copy=False)
+        self._check_fitted("classes_")
+        X = self._validate_X(X).astype(np.float64, copy=False)
         with np.errstate(divide="ignore"):
             log_prior = np.log(self.class_prior_)
         log_norm = -0.5 * np.sum(np.log(2.0 * np.pi * self.var_), axis=1)
@@ -84,4 +91,5 @@ class GaussianNB(ClassifierMixin, BaseModel):
 
     def predict(self, X: ArrayLike) -> NDArray:
         """Class with the largest posterior probability."""
-        return self.classes_[np.argmax(self._joint_log_likelihood(X), axis=1)]
+        scores = self._joint_log_likelihood(X)
+        return self.classes_[np.argmax(scores, axis=1)]

@@ -25,13 +25,12 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import check_choice, check_fitted, check_int
+from dlref._validate import check_choice, check_int
 from dlref.classic._base import (
     BaseModel,
     ClassifierMixin,
     RegressorMixin,
     _check_labels,
-    _check_X,
     _check_X_y,
 )
 
@@ -46,9 +45,13 @@ class _KNeighborsBase(BaseModel):
     """Shared fitting and neighbour search of the classifier and the regressor."""
 
     def __init__(self, n_neighbors: int = 5, weights: str = "uniform") -> None:
-        self.n_neighbors = check_int(n_neighbors, "n_neighbors", minimum=1)
-        self.weights = check_choice(weights, "weights", ("uniform", "distance"))
-        self.X_fit_: FloatArray | None = None
+        self.n_neighbors = n_neighbors
+        self.weights = weights
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_int(self.n_neighbors, "n_neighbors", minimum=1)
+        check_choice(self.weights, "weights", ("uniform", "distance"))
 
     def _store(self, X: FloatArray) -> None:
         n_train = X.shape[0]
@@ -74,8 +77,8 @@ class _KNeighborsBase(BaseModel):
 
         Rows are sorted by increasing distance; see the module notes on ties.
         """
-        check_fitted(self, "X_fit_")
-        X = _check_X(X, n_features=self.X_fit_.shape[1]).astype(np.float64, copy=False)
+        self._check_fitted("X_fit_")
+        X = self._validate_X(X).astype(np.float64, copy=False)
         k = self.n_neighbors
         distances = np.empty((X.shape[0], k))
         indices = np.empty((X.shape[0], k), dtype=np.intp)
@@ -132,18 +135,19 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighborsBase):
 
     def __init__(self, n_neighbors: int = 5, weights: str = "uniform") -> None:
         super().__init__(n_neighbors, weights)
-        self.classes_: NDArray | None = None
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> KNeighborsClassifier:
         """Store the training points and their labels (any sortable labels, e.g. strings)."""
+        self._check_params()
         X, y = _check_X_y(X, y, y_numeric=False)
+        self.n_features_in_ = X.shape[1]
         self.classes_, self._y_codes = _check_labels(y, min_classes=1)
         self._store(X)
         return self
 
     def predict_proba(self, X: ArrayLike) -> FloatArray:
         """Share of the (weighted) vote for each class, shape ``(n_queries, n_classes)``."""
-        check_fitted(self, "X_fit_")
+        self._check_fitted("X_fit_")
         distances, indices = self.kneighbors(X)
         weights = self._neighbour_weights(distances)
         n_queries, n_classes = indices.shape[0], self.classes_.size
@@ -154,7 +158,8 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighborsBase):
 
     def predict(self, X: ArrayLike) -> NDArray:
         """Class with the largest vote; a tie goes to the class first in ``classes_``."""
-        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+        proba = self.predict_proba(X)
+        return self.classes_[np.argmax(proba, axis=1)]
 
 
 class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
@@ -166,14 +171,16 @@ class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> KNeighborsRegressor:
         """Store the training points and their real-valued targets ``y`` of shape (n_samples,)."""
+        self._check_params()
         X, y = _check_X_y(X, y)
+        self.n_features_in_ = X.shape[1]
         self._y = y.astype(np.float64, copy=False)
         self._store(X)
         return self
 
     def predict(self, X: ArrayLike) -> FloatArray:
         r"""Mean target of the neighbours, $\sum_i w_i y_i / \sum_i w_i$."""
-        check_fitted(self, "X_fit_")
+        self._check_fitted("X_fit_")
         distances, indices = self.kneighbors(X)
         weights = self._neighbour_weights(distances)
         return np.einsum("ij,ij->i", weights, self._y[indices]) / weights.sum(axis=1)

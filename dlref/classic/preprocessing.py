@@ -32,12 +32,17 @@ class PolynomialFeatures(TransformerMixin, BaseModel):
     """
 
     def __init__(self, degree: int = 2, include_bias: bool = True) -> None:
-        self.degree = check_int(degree, "degree", minimum=1)
-        check_bool(include_bias, "include_bias")
-        self.include_bias = bool(include_bias)
+        self.degree = degree
+        self.include_bias = include_bias
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_int(self.degree, "degree", minimum=1)
+        check_bool(self.include_bias, "include_bias")
 
     def fit(self, X: ArrayLike, y: ArrayLike | None = None) -> PolynomialFeatures:
         """Record the number of input features and build ``powers_``; ``y`` is ignored."""
+        self._check_params()
         n_features = _check_X(X).shape[1]
         start = 0 if self.include_bias else 1
         combos = [
@@ -60,7 +65,7 @@ class PolynomialFeatures(TransformerMixin, BaseModel):
         same products scikit-learn forms, so the outputs agree bit for bit.
         """
         self._check_fitted("powers_")
-        X = _check_X(X, self.n_features_in_)
+        X = self._validate_X(X)
         n_samples, n_features = X.shape
         out = np.empty((n_samples, self.n_output_features_), dtype=X.dtype)
         col = 0
@@ -117,14 +122,17 @@ class StandardScaler(TransformerMixin, BaseModel):
     """
 
     def __init__(self, with_mean: bool = True, with_std: bool = True) -> None:
-        for name, value in (("with_mean", with_mean), ("with_std", with_std)):
-            if not isinstance(value, (bool, np.bool_)):
-                raise TypeError(f"{name} must be a bool; got {type(value).__name__}")
-        self.with_mean = bool(with_mean)
-        self.with_std = bool(with_std)
+        self.with_mean = with_mean
+        self.with_std = with_std
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_bool(self.with_mean, "with_mean")
+        check_bool(self.with_std, "with_std")
 
     def fit(self, X: ArrayLike, y: ArrayLike | None = None) -> StandardScaler:
         """Compute ``mean_``, ``var_`` and ``scale_`` of each column; ``y`` is ignored."""
+        self._check_params()
         X = _check_X(X)
         mean = X.mean(axis=0)
         var = X.var(axis=0)
@@ -147,9 +155,9 @@ class StandardScaler(TransformerMixin, BaseModel):
     def transform(self, X: ArrayLike) -> NDArray[np.floating]:
         r"""Standardised copy of ``X``: $(x - \mu) / s$ per column."""
         offset, unit = self._offset_and_unit()
-        return (_check_X(X, self.n_features_in_) - offset) / unit
+        return (self._validate_X(X) - offset) / unit
 
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.floating]:
         r"""Undo `transform`: $z s + \mu$ per column."""
         offset, unit = self._offset_and_unit()
-        return _check_X(X, self.n_features_in_) * unit + offset
+        return self._validate_X(X) * unit + offset

@@ -27,8 +27,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import check_bool, check_finite_scalar, check_fitted, check_int
-from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X, _check_X_y
+from dlref._validate import check_bool, check_finite_scalar, check_int
+from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X_y
 
 FloatArray = NDArray[np.float64]
 
@@ -150,25 +150,35 @@ class LinearSVM(ClassifierMixin, BaseModel):
         max_iter: int = 100_000,
         sv_tol: float = 1e-3,
     ) -> None:
-        self.C = check_finite_scalar(C, "C", minimum=0.0)
-        if self.C == 0.0:
-            raise ValueError("C must be > 0; got 0.0")
-        check_bool(hard_margin, "hard_margin")
-        self.hard_margin = bool(hard_margin)
-        self.tol = check_finite_scalar(tol, "tol", minimum=0.0)
-        if self.tol == 0.0:
-            raise ValueError("tol must be > 0; got 0.0")
-        self.max_iter = check_int(max_iter, "max_iter", minimum=1)
-        self.sv_tol = check_finite_scalar(sv_tol, "sv_tol", minimum=0.0)
-        self.coef_: FloatArray | None = None
+        self.C = C
+        self.hard_margin = hard_margin
+        self.tol = tol
+        self.max_iter = max_iter
+        self.sv_tol = sv_tol
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.classifier_tags.multi_class = False  # binary only
+        return tags
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_finite_scalar(self.C, "C", minimum=0.0, include_boundaries="neither")
+        check_bool(self.hard_margin, "hard_margin")
+        check_finite_scalar(self.tol, "tol", minimum=0.0, include_boundaries="neither")
+        check_int(self.max_iter, "max_iter", minimum=1)
+        check_finite_scalar(self.sv_tol, "sv_tol", minimum=0.0)
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> LinearSVM:
         """Find the maximum-margin hyperplane for ``X`` (n_samples, n_features) and two labels."""
+        self._check_params()
         X, y = _check_X_y(X, y, y_numeric=False)
+        self.n_features_in_ = X.shape[1]
         classes, codes = _check_labels(y)
         if classes.size != 2:
             raise ValueError(
-                f"y must hold exactly 2 classes (LinearSVM is binary); got {classes.size}: "
+                "y must hold exactly 2 classes (Only binary classification is supported.); "
+                f"got {classes.size}: "
                 f"{classes[:5]}"
             )
         X = X.astype(np.float64, copy=False)
@@ -193,13 +203,13 @@ class LinearSVM(ClassifierMixin, BaseModel):
     @property
     def margin_(self) -> float:
         r"""Width $2 / \lVert\mathbf{w}\rVert$ between the hyperplanes $f = \pm 1$."""
-        check_fitted(self, "coef_")
+        self._check_fitted("coef_")
         return float(2.0 / np.linalg.norm(self.coef_))
 
     def decision_function(self, X: ArrayLike) -> FloatArray:
         r"""Signed score $f(\mathbf{x}) = \mathbf{w}^\top\mathbf{x} + b$ of each sample."""
-        check_fitted(self, "coef_")
-        X = _check_X(X, n_features=self.coef_.shape[0])
+        self._check_fitted("coef_")
+        X = self._validate_X(X)
         return X @ self.coef_ + self.intercept_
 
     def predict(self, X: ArrayLike) -> NDArray:

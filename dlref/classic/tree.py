@@ -31,13 +31,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from dlref._validate import check_choice, check_fitted, check_int
+from dlref._validate import check_choice, check_int
 from dlref.classic._base import (
     BaseModel,
     ClassifierMixin,
     RegressorMixin,
     _check_labels,
-    _check_X,
     _check_X_y,
 )
 
@@ -125,13 +124,18 @@ class _BaseDecisionTree(BaseModel):
         min_samples_split: int = 2,
         min_samples_leaf: int = 1,
     ) -> None:
-        self.criterion = check_choice(criterion, "criterion", self._criteria)
-        if max_depth is not None:
-            max_depth = check_int(max_depth, "max_depth", minimum=1)
+        self.criterion = criterion
         self.max_depth = max_depth
-        self.min_samples_split = check_int(min_samples_split, "min_samples_split", minimum=2)
-        self.min_samples_leaf = check_int(min_samples_leaf, "min_samples_leaf", minimum=1)
-        self.tree_: TreeArrays | None = None
+        self.min_samples_split = min_samples_split
+        self.min_samples_leaf = min_samples_leaf
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_choice(self.criterion, "criterion", self._criteria)
+        if self.max_depth is not None:
+            check_int(self.max_depth, "max_depth", minimum=1)
+        check_int(self.min_samples_split, "min_samples_split", minimum=2)
+        check_int(self.min_samples_leaf, "min_samples_leaf", minimum=1)
 
     # --- growing -------------------------------------------------------------------------------
 
@@ -224,9 +228,9 @@ class _BaseDecisionTree(BaseModel):
 
     def apply(self, X: ArrayLike) -> IntArray:
         """Id of the leaf each sample of ``X`` lands in."""
-        check_fitted(self, "tree_")
+        self._check_fitted("tree_")
         tree = self.tree_
-        X = _check_X(X, n_features=self.n_features_in_)
+        X = self._validate_X(X)
         node = np.zeros(X.shape[0], dtype=np.intp)
         rows = np.arange(X.shape[0])
         for _ in range(self.get_depth()):  # one vectorised step per level
@@ -240,19 +244,19 @@ class _BaseDecisionTree(BaseModel):
 
     def get_depth(self) -> int:
         """Depth of the deepest leaf (0 for a tree that is a single leaf)."""
-        check_fitted(self, "tree_")
+        self._check_fitted("tree_")
         return int(self.tree_.depth.max())
 
     def get_n_leaves(self) -> int:
         """Number of leaves."""
-        check_fitted(self, "tree_")
+        self._check_fitted("tree_")
         return int(np.sum(self.tree_.feature == _LEAF))
 
     @property
     def feature_importances_(self) -> FloatArray:
         r"""Total impurity decrease per feature, $\sum n_t H_t - n_L H_L - n_R H_R$, summing
         to 1 (all zeros for a single-leaf tree)."""
-        check_fitted(self, "tree_")
+        self._check_fitted("tree_")
         t = self.tree_
         inner = np.flatnonzero(t.feature != _LEAF)
         weighted = t.n_node_samples * t.impurity
@@ -279,7 +283,6 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseDecisionTree):
         min_samples_leaf: int = 1,
     ) -> None:
         super().__init__(criterion, max_depth, min_samples_split, min_samples_leaf)
-        self.classes_: NDArray | None = None
 
     def _targets(self, y_codes: NDArray) -> FloatArray:
         return np.eye(self.classes_.size)[y_codes]  # one-hot: cumulative sums count classes
@@ -289,6 +292,7 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseDecisionTree):
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> DecisionTreeClassifier:
         """Grow the tree on ``X`` of shape (n_samples, n_features) and labels ``y``."""
+        self._check_params()
         X, y = _check_X_y(X, y, y_numeric=False)
         self.classes_, y_codes = _check_labels(y, min_classes=1)
         self.n_features_in_ = X.shape[1]
@@ -302,7 +306,8 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseDecisionTree):
 
     def predict(self, X: ArrayLike) -> NDArray:
         """Majority class of each sample's leaf (ties: the class first in ``classes_``)."""
-        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+        proba = self.predict_proba(X)
+        return self.classes_[np.argmax(proba, axis=1)]
 
 
 class DecisionTreeRegressor(RegressorMixin, _BaseDecisionTree):
@@ -327,6 +332,7 @@ class DecisionTreeRegressor(RegressorMixin, _BaseDecisionTree):
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> DecisionTreeRegressor:
         """Grow the tree on ``X`` of shape (n_samples, n_features) and real targets ``y``."""
+        self._check_params()
         X, y = _check_X_y(X, y)
         self.n_features_in_ = X.shape[1]
         self._grow(X.astype(np.float64, copy=False), y.astype(np.float64, copy=False))
