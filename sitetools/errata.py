@@ -38,11 +38,11 @@ def load(path: Path = ERRATA_FILE) -> list[Erratum]:
 
 
 def markdown(lang: str, link_prefix: str = "../") -> str:
-    """The errata as Markdown for ``lang``: a numbered section per entry, grouped by seed."""
+    """The errata as Markdown for ``lang``: a numbered section per entry, grouped by article."""
     said, true, where = (
         ("原文（转述）", "事实", "依据")
         if lang == "zh"
-        else ("The seed said (paraphrased)", "What is true", "Shown on")
+        else ("The article said (paraphrased)", "What is true", "Shown on")
     )
     article = "文章" if lang == "zh" else "Article"
     blocks = []
