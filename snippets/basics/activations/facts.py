@@ -10,3 +10,5 @@ for name, act in ACTIVATIONS.items():
         f"{name:<11}{y.min():>9.3f}{y.max():>9.3f}{np.abs(dy).max():>10.3f}"
         f"{act.derivative(np.array(0.0)):>8.3f}"
     )
+swish = ACTIVATIONS["swish"].function(x)
+print(f"swish is smallest at x = {x[np.argmin(swish)]:.2f}")
