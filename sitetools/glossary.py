@@ -53,5 +53,6 @@ def markdown_table(lang: str, link_prefix: str = "../") -> str:
     for term in load():
         first, second = (term.zh, term.en) if lang == "zh" else (term.en, term.zh)
         link = f"[{'查看' if lang == 'zh' else 'see'}]({link_prefix}{term.page}.md)"
-        rows.append(f"| {first} | {second} | {term.definition(lang)} | {link} |")
+        cells = (first, second, term.definition(lang))
+        rows.append("| " + " | ".join(c.replace("|", r"\|") for c in cells) + f" | {link} |")
     return header + "\n" + "\n".join(rows) + "\n"

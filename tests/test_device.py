@@ -32,8 +32,14 @@ def test_report_lists_the_cpu():
     report = device.describe_devices()
     assert report.backend == "tensorflow"
     assert report.cpus and all("CPU" in name for name in report.cpus)
-    if not report.has_gpu:
-        assert "no GPU" in report.summary()
+    gpus = f"{len(report.gpus)} GPU" if report.has_gpu else "no GPU (computations run on the CPU)"
+    assert report.summary() == f"backend tensorflow: {len(report.cpus)} CPU, {gpus}"
+
+
+def test_summary_counts_the_gpus():
+    report = device.DeviceReport(backend="jax", cpus=("CPU:0",), gpus=("GPU:0", "GPU:1"))
+    assert report.has_gpu
+    assert report.summary() == "backend jax: 1 CPU, 2 GPU"
 
 
 def test_unknown_backend_is_named(monkeypatch):
@@ -82,9 +88,18 @@ def test_strategy_rejects_bad_devices(devices, error, match):
         device.strategy(devices)
 
 
-def test_split_cpu_rejects_bad_counts():
-    with pytest.raises((TypeError, ValueError), match="n"):
-        device.split_cpu(0)
+@pytest.mark.parametrize(
+    ("n", "error", "match"),
+    [
+        (0, ValueError, r"n must be >= 1; got 0"),
+        (-1, ValueError, r"n must be >= 1; got -1"),
+        (1.5, TypeError, r"n must be an int; got float"),
+        (True, TypeError, r"n must be an int; got bool"),
+    ],
+)
+def test_split_cpu_rejects_bad_counts(n, error, match):
+    with pytest.raises(error, match=match):
+        device.split_cpu(n)
 
 
 def test_split_cpu_too_late_says_so():

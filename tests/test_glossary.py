@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sitetools import glossary
@@ -30,6 +32,15 @@ def test_bad_entries_are_rejected(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_table_has_a_row_per_term(lang):
-    table = glossary.markdown_table(lang)
-    assert table.count("\n") == len(TERMS) + 2
+def test_each_row_holds_its_terms_definition_and_link(lang):
+    rows = glossary.markdown_table(lang).splitlines()[2:]
+    # a literal "|" in a cell must be escaped, or the row splits into extra columns
+    cells = [
+        [c.strip().replace(r"\|", "|") for c in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows
+    ]
+    names = [[t.zh, t.en] if lang == "zh" else [t.en, t.zh] for t in TERMS]
+    assert [c[:3] for c in cells] == [
+        [*n, t.definition(lang)] for n, t in zip(names, TERMS, strict=True)
+    ]
+    assert {len(c) for c in cells} == {4}
+    assert all(c[3].endswith(f"](../{t.page}.md)") for c, t in zip(cells, TERMS, strict=True))

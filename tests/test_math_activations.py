@@ -162,11 +162,18 @@ def test_integer_input_becomes_float64():
 
 
 def test_import_needs_only_numpy():
+    """Every dlref.math module, imported alone in a fresh interpreter, pulls in no heavy library."""
+    import pkgutil
     import subprocess
     import sys
 
+    import dlref.math
+
+    modules = sorted(m.name for m in pkgutil.iter_modules(dlref.math.__path__, "dlref.math."))
+    assert "dlref.math.activations" in modules and len(modules) > 5
     code = (
-        "import sys, dlref.math; bad = {'tensorflow', 'keras', 'scipy', 'sklearn', "
-        "'matplotlib'} & set(sys.modules); assert not bad, bad"
+        f"import sys, importlib; [importlib.import_module(m) for m in {modules!r}]; "
+        "bad = {'tensorflow', 'keras', 'scipy', 'sklearn', 'matplotlib'} & set(sys.modules); "
+        "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -239,7 +239,6 @@ def test_every_internal_link_and_anchor_in_the_built_site_resolves():
 
 @pytest.mark.parametrize(("key", "lang"), PAGE_PARAMS, ids=PAGE_IDS)
 def test_headings_descend_one_level_at_a_time(key, lang):
-    levels = [level for level, _ in parse(built_path(key, lang)).headings if level > 0]
     html = built_path(key, lang).read_text(encoding="utf-8")
     article = html[html.find("<article") : html.find("</article>")]
     levels = [int(m) for m in re.findall(r"<h([1-6])[\s>]", article)]
