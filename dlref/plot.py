@@ -86,12 +86,10 @@ __all__ = [
     "plot_clusters",
     "plot_confusion_matrix",
     "plot_decision_boundary",
-    "plot_feature_maps",
     "plot_functions",
     "plot_gan_samples",
     "plot_history",
     "plot_image_grid",
-    "plot_kernels",
     "plot_layer_gradients",
     "plot_optimizer_paths",
     "save_figure",
@@ -120,7 +118,7 @@ def plot_layer_gradients(norms: dict[str, ArrayLike], *, log_scale: bool = True)
     return fig
 
 
-# --- training curves, decision boundaries, images, filters, optimisers, clusters -------------
+# --- training curves, decision boundaries, images, optimisers, clusters -------------
 
 
 def _history_dict(history: Any) -> dict[str, np.ndarray]:
@@ -347,54 +345,6 @@ def plot_confusion_matrix(
     return fig
 
 
-def plot_kernels(
-    kernel: ArrayLike, *, channel: int = 0, max_filters: int = 64, ncols: int = 8
-) -> Figure:
-    """Convolution kernels ``(kh, kw, c_in, c_out)``, one small image per output filter.
-
-    With three input channels each filter is shown in colour (rescaled to [0, 1]); otherwise
-    input channel ``channel`` is shown in grey, with one colour scale shared by all filters so
-    their weights can be compared.
-    """
-    weights = as_float_array(kernel, "kernel")
-    if weights.ndim != 4:
-        raise ValueError(
-            f"kernel must be 4-D (kernel_h, kernel_w, in_channels, out_channels); "
-            f"got shape {weights.shape}"
-        )
-    max_filters = check_int(max_filters, "max_filters", minimum=1)
-    n = min(weights.shape[3], max_filters)
-    filters = np.moveaxis(weights[..., :n], 3, 0)  # (n, kh, kw, c_in)
-    if weights.shape[2] == 3:
-        images = _as_images(filters, "kernel")
-        limits: dict[str, float] = {}
-    else:
-        channel = check_int(channel, "channel", minimum=0, maximum=weights.shape[2] - 1)
-        images = filters[..., channel]
-        bound = float(np.abs(images).max()) or 1.0
-        limits = {"vmin": -bound, "vmax": bound}
-    fig, axes = _image_axes(n, ncols)
-    for i, ax in enumerate(axes):
-        _show(ax, images[i], **limits)
-        ax.set_title(str(i), fontsize="x-small")
-    return fig
-
-
-def plot_feature_maps(maps: ArrayLike, *, max_maps: int = 32, ncols: int = 8) -> Figure:
-    """The channels of one activation ``(h, w, c)`` (or a batch of one), one image each."""
-    array = as_float_array(maps, "maps")
-    if array.ndim == 4 and array.shape[0] == 1:
-        array = array[0]
-    if array.ndim != 3 or 0 in array.shape:
-        raise ValueError(f"maps must be (height, width, channels); got shape {array.shape}")
-    n = min(array.shape[2], check_int(max_maps, "max_maps", minimum=1))
-    fig, axes = _image_axes(n, ncols, size=1.2)
-    for i, ax in enumerate(axes):
-        _show(ax, array[:, :, i], cmap="viridis")
-        ax.set_title(str(i), fontsize="x-small")
-    return fig
-
-
 def _limits(value: Any, name: str) -> tuple[float, float]:
     try:
         low, high = (float(v) for v in value)
@@ -411,13 +361,19 @@ def plot_optimizer_paths(
     xlim: tuple[float, float] = (-2.0, 2.0),
     ylim: tuple[float, float] = (-2.0, 2.0),
     *,
-    levels: int = 30,
+    levels: int | Sequence[float] = 30,
     resolution: int = 200,
+    minimum: tuple[float, float] | None = None,
+    labels: tuple[str, str] = ("$w_1$", "$w_2$"),
+    title: str | None = None,
+    figsize: tuple[float, float] = (5.4, 4.4),
 ) -> Figure:
     """Contours of ``f(x, y)`` with each optimiser's path ``(steps, 2)`` drawn on top.
 
-    ``f`` is called once on two meshgrid arrays and must return an array of their shape. Each
-    path is a line with a circle at its start and a cross at its end.
+    ``f`` is called once on two meshgrid arrays and must return an array of their shape.
+    ``levels`` is a number of contour levels or the increasing levels themselves. Each path is a
+    line with a circle at its start and a cross at its end; ``minimum``, if given, is marked with
+    a black star.
     """
     if not callable(f):
         raise TypeError(f"f must be callable; got {type(f).__name__}")
@@ -426,15 +382,23 @@ def plot_optimizer_paths(
     x0, x1 = _limits(xlim, "xlim")
     y0, y1 = _limits(ylim, "ylim")
     resolution = check_int(resolution, "resolution", minimum=2)
+    if isinstance(levels, int | np.integer) and not isinstance(levels, bool):
+        contour_levels: int | np.ndarray = check_int(levels, "levels", minimum=2)
+    else:
+        contour_levels = as_float_array(levels, "levels")
+        if contour_levels.ndim != 1 or contour_levels.size < 2:
+            raise ValueError(
+                f"levels must be an int >= 2 or at least 2 increasing numbers; got {levels!r}"
+            )
+        if np.any(np.diff(contour_levels) <= 0):
+            raise ValueError(f"levels must be increasing; got {levels!r}")
     gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
     z = np.asarray(f(gx, gy), dtype=float)
     if z.shape != gx.shape:
         raise ValueError(f"f(x, y) must return an array of shape {gx.shape}; got {z.shape}")
-    fig = Figure(figsize=(5.4, 4.4), layout="constrained")
+    fig = Figure(figsize=figsize, layout="constrained")
     ax = fig.subplots()
-    ax.contour(
-        gx, gy, z, levels=check_int(levels, "levels", minimum=2), cmap="Greys", linewidths=0.6
-    )
+    ax.contour(gx, gy, z, levels=contour_levels, colors="0.75", linewidths=0.7)
     for label, path in paths.items():
         points = as_float_array(path, f"paths[{label!r}]")
         if points.ndim != 2 or points.shape[1] != 2 or len(points) == 0:
@@ -442,11 +406,18 @@ def plot_optimizer_paths(
         (line,) = ax.plot(points[:, 0], points[:, 1], marker=".", markersize=3, label=label)
         ax.plot(*points[0], "o", color=line.get_color(), markersize=6)
         ax.plot(*points[-1], "x", color=line.get_color(), markersize=8, markeredgewidth=2)
+    if minimum is not None:
+        star = as_float_array(minimum, "minimum")
+        if star.shape != (2,) or not np.all(np.isfinite(star)):
+            raise ValueError(f"minimum must be a finite (x, y) pair; got {minimum!r}")
+        ax.plot(*star, "k*", markersize=10)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
-    ax.set_xlabel("$w_1$")
-    ax.set_ylabel("$w_2$")
-    ax.legend(fontsize="small")
+    ax.set_xlabel(labels[0])
+    ax.set_ylabel(labels[1])
+    if title is not None:
+        ax.set_title(title)
+    ax.legend(fontsize="small", loc="lower right")
     return fig
 
 

@@ -97,23 +97,6 @@ def test_confusion_matrix_writes_counts_or_row_fractions():
         plot.plot_confusion_matrix(cm, ["one"])
 
 
-def test_kernels_share_one_colour_scale_and_feature_maps_one_image_per_channel():
-    kernel = RNG.normal(size=(3, 3, 1, 6))
-    fig = plot.plot_kernels(kernel, ncols=4)
-    assert len(fig.axes) == 6
-    bound = np.abs(kernel).max()
-    assert all(ax.images[0].get_clim() == (-bound, bound) for ax in fig.axes)
-    assert len(plot.plot_kernels(RNG.normal(size=(3, 3, 3, 4))).axes) == 4
-    assert len(plot.plot_feature_maps(RNG.random((1, 6, 6, 5))).axes) == 5
-    assert len(plot.plot_feature_maps(RNG.random((6, 6, 40)), max_maps=8).axes) == 8
-    with pytest.raises(ValueError, match="kernel must be 4-D"):
-        plot.plot_kernels(np.ones((3, 3, 2)))
-    with pytest.raises(ValueError, match="channel"):
-        plot.plot_kernels(np.ones((3, 3, 2, 2)), channel=2)
-    with pytest.raises(ValueError, match="maps must be"):
-        plot.plot_feature_maps(np.ones((4, 4)))
-
-
 def test_optimizer_paths_draw_each_path_on_the_contours():
     path = np.array([[1.5, 1.5], [1.0, 0.5], [0.0, 0.0]])
     fig = plot.plot_optimizer_paths(lambda x, y: x**2 + 10 * y**2, {"sgd": path}, resolution=20)
@@ -128,6 +111,15 @@ def test_optimizer_paths_draw_each_path_on_the_contours():
         plot.plot_optimizer_paths(lambda x, y: 0.0, {"a": path}, resolution=5)
     with pytest.raises(ValueError, match=r"paths\['a'\]"):
         plot.plot_optimizer_paths(lambda x, y: x, {"a": [1, 2, 3]}, resolution=5)
+    fig = plot.plot_optimizer_paths(
+        lambda x, y: x**2 + y**2, {"a": path}, levels=[0.1, 1.0, 2.0], minimum=(0, 0), title="t"
+    )
+    assert fig.axes[0].get_title() == "t"
+    np.testing.assert_array_equal(fig.axes[0].lines[-1].get_xydata(), [[0.0, 0.0]])
+    with pytest.raises(ValueError, match="levels must be increasing"):
+        plot.plot_optimizer_paths(lambda x, y: x, {"a": path}, levels=[1.0, 0.5])
+    with pytest.raises(ValueError, match="minimum must be"):
+        plot.plot_optimizer_paths(lambda x, y: x, {"a": path}, minimum=(0, 0, 0))
 
 
 def test_gan_samples_one_row_per_epoch_after_the_real_row():

@@ -16,11 +16,6 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from sklearn.base import (
     BaseEstimator,
-    ClassifierMixin,
-    ClusterMixin,
-    DensityMixin,
-    RegressorMixin,
-    TransformerMixin,
 )
 from sklearn.exceptions import NotFittedError as SklearnNotFittedError
 from sklearn.utils.multiclass import type_of_target
@@ -35,13 +30,8 @@ from dlref._validate import (
 
 __all__ = [
     "BaseModel",
-    "ClassifierMixin",
-    "ClusterMixin",
     "ConvergenceWarning",
-    "DensityMixin",
     "NotFittedError",
-    "RegressorMixin",
-    "TransformerMixin",
 ]
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.base import ClusterMixin, TransformerMixin
 
 from dlref._validate import (
     check_choice,
@@ -32,7 +33,7 @@ from dlref._validate import (
     check_int,
     check_random_state,
 )
-from dlref.classic._base import BaseModel, ClusterMixin, TransformerMixin, _check_X
+from dlref.classic._base import BaseModel, _check_X
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]

@@ -23,16 +23,10 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.base import ClassifierMixin, RegressorMixin
 
 from dlref._validate import check_choice, check_finite_scalar, check_int
-from dlref.classic._base import (
-    BaseModel,
-    ClassifierMixin,
-    ConvergenceWarning,
-    RegressorMixin,
-    _check_labels,
-    _check_X_y,
-)
+from dlref.classic._base import BaseModel, ConvergenceWarning, _check_labels, _check_X_y
 from dlref.math.activations import sigmoid, softmax
 
 FloatArray = NDArray[np.float64]

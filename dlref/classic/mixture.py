@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.base import DensityMixin
 
 from dlref._validate import (
     check_choice,
@@ -27,7 +28,7 @@ from dlref._validate import (
     check_int,
     check_random_state,
 )
-from dlref.classic._base import BaseModel, DensityMixin, _check_X
+from dlref.classic._base import BaseModel, _check_X
 from dlref.classic.cluster import KMeans
 from dlref.math.activations import log_sum_exp
 

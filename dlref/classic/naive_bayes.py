@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.base import ClassifierMixin
 
 from dlref._validate import as_float_array, check_finite_scalar
-from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X_y
+from dlref.classic._base import BaseModel, _check_labels, _check_X_y
 from dlref.math.activations import log_sum_exp
 
 FloatArray = NDArray[np.float64]

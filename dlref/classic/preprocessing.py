@@ -14,9 +14,10 @@ from itertools import combinations_with_replacement
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.base import TransformerMixin
 
 from dlref._validate import check_bool, check_int
-from dlref.classic._base import BaseModel, TransformerMixin, _check_X
+from dlref.classic._base import BaseModel, _check_X
 
 __all__ = ["PolynomialFeatures", "StandardScaler"]
 

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.base import ClassifierMixin
 
 from dlref._validate import check_bool, check_finite_scalar, check_int
-from dlref.classic._base import BaseModel, ClassifierMixin, _check_labels, _check_X_y
+from dlref.classic._base import BaseModel, _check_labels, _check_X_y
 
 FloatArray = NDArray[np.float64]
 

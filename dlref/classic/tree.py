@@ -30,15 +30,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from sklearn.base import ClassifierMixin, RegressorMixin
 
 from dlref._validate import check_choice, check_int
-from dlref.classic._base import (
-    BaseModel,
-    ClassifierMixin,
-    RegressorMixin,
-    _check_labels,
-    _check_X_y,
-)
+from dlref.classic._base import BaseModel, _check_labels, _check_X_y
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]

@@ -1,8 +1,7 @@
 import numpy as np
-from matplotlib.figure import Figure
 
 from dlref.math import SGD, AdaGrad, Adam, RMSProp, optimize
-from dlref.plot import save_figure
+from dlref.plot import plot_optimizer_paths, save_figure
 
 # An ill-conditioned bowl: curvature 1 along θ₁ and 100 along θ₂ (condition number 100).
 scales = np.array([1.0, 100.0])
@@ -28,20 +27,15 @@ paths = {name: optimize(gradient, start, opt, steps=60) for name, opt in optimiz
 for name, path in paths.items():
     print(f"{name:<24} loss after 20 steps {loss(path[20]):9.2e}, after 60 {loss(path[60]):9.2e}")
 
-fig = Figure(figsize=(8, 4), layout="constrained")
-ax = fig.subplots()
-gx, gy = np.meshgrid(np.linspace(-5, 1.5, 200), np.linspace(-1.6, 1.6, 200))
-ax.contour(
-    gx,
-    gy,
-    loss(np.stack([gx, gy], axis=-1)),
+fig = plot_optimizer_paths(
+    lambda t1, t2: loss(np.stack([t1, t2], axis=-1)),
+    paths,
+    xlim=(-5, 1.5),
+    ylim=(-1.6, 1.6),
     levels=np.geomspace(0.01, 40, 14),
-    colors="0.75",
-    linewidths=0.7,
+    minimum=(0, 0),
+    labels=("θ₁ (curvature 1)", "θ₂ (curvature 100)"),
+    title="60 steps from (-4.5, 1)",
+    figsize=(8, 4),
 )
-for name, path in paths.items():
-    ax.plot(*path.T, marker=".", markersize=3, linewidth=1, label=name)
-ax.plot(0, 0, "k*", markersize=10)
-ax.set(xlabel="θ₁ (curvature 1)", ylabel="θ₂ (curvature 100)", title="60 steps from (-4.5, 1)")
-ax.legend(fontsize="small", loc="lower right")
 save_figure(fig, "basics-optimizers-paths.svg")

@@ -1,16 +1,18 @@
 import keras
 from matplotlib.figure import Figure
 
+from dlref.models.separable import conv_param_counts
 from dlref.plot import save_figure
 
 
 def by_formula(h, w, c_in, c_out, k):
     """Parameters of four layers mapping H×W×C_in to H×W×C_out ('same' padding)."""
+    counts = conv_param_counts(c_in, c_out, k, height=h, width=w)  # dense, conv, separable
     return {
-        "dense": (h * w * c_in + 1) * h * w * c_out,
+        "dense": counts.dense,
         "locally connected": h * w * (k * k * c_in + 1) * c_out,  # local, but no sharing
-        "convolution": (k * k * c_in + 1) * c_out,
-        "separable": k * k * c_in + c_in * c_out + c_out,
+        "convolution": counts.conv,
+        "separable": counts.separable,
     }
 
 
@@ -39,6 +41,8 @@ for shape, dense in [((8, 8, 3, 16, 3), True), ((32, 32, 3, 64, 3), False)]:
         keras_count = f"{built[name]:,}" if name in built else "-"
         print(f"  {name:<18} formula {count:>11,}   Keras {keras_count:>7}")
 
+small = conv_param_counts(3, 16, 3, height=8)
+print(f"8×8: the dense layer has {small.dense_over_conv:,.0f} times the convolution's parameters")
 dense_bytes = formula["dense"] * 4  # float32
 print(f"the 32×32 dense layer would hold {dense_bytes / 2**20:,.0f} MiB of float32 weights")
 
