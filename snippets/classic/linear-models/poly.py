@@ -1,3 +1,5 @@
+import math
+
 import numpy as np
 from matplotlib.figure import Figure
 from sklearn.linear_model import LinearRegression as SkLinearRegression
@@ -43,3 +45,14 @@ scaler = StandardScaler().fit(features.transform(x_train[:, None]))
 ridge = Ridge(alpha=1e-2).fit(scaler.transform(features.transform(x_train[:, None])), y_train)
 prediction = ridge.predict(scaler.transform(features.transform(x_test[:, None])))
 print(f"degree 15 + ridge (α = 0.01): test MSE {np.mean((prediction - y_test) ** 2):.4f}")
+
+# several inputs: the columns and their order, compared with scikit-learn's
+x3 = rng.normal(size=(5, 3))
+ours3 = PolynomialFeatures(3).fit(x3)
+theirs3 = SkPolynomialFeatures(3).fit(x3)
+same_order = np.array_equal(ours3.powers_, theirs3.powers_) and np.allclose(
+    ours3.transform(x3), theirs3.transform(x3)
+)
+n_columns = ours3.n_output_features_
+print(f"3 features, degree 3: {n_columns} columns, same as scikit-learn: {same_order}")
+assert same_order and n_columns == math.comb(3 + 3, 3)

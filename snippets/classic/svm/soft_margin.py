@@ -21,7 +21,7 @@ def dual(alpha):
     return alpha.sum() - 0.5 * v @ v
 
 
-print("    C  margin  #SV  converged  train acc  same w as sklearn  same objective  primal = dual")
+print("    C  margin  #SV  converged  train acc  same w direction  same objective  primal = dual")
 models = {}
 for C in [0.01, 0.1, 1.0, 10.0]:
     ours = LinearSVM(C=C).fit(X, y)
@@ -33,7 +33,7 @@ for C in [0.01, 0.1, 1.0, 10.0]:
     print(
         f"{C:5g}  {ours.margin_:6.2f}  {len(ours.support_):3d}  {ours.converged_!s:>9}"
         f"  {ours.score(X, y):9.3f}"
-        f"  {cosine > 0.9999!s:>17}  {abs(p_ours / p_ref - 1) < 1e-5!s:>14}"
+        f"  {cosine > 0.9999!s:>16}  {abs(p_ours / p_ref - 1) < 1e-5!s:>14}"
         f"  {abs(gap) / p_ours < 1e-5!s:>13}"
     )
     models[C] = ours
