@@ -105,6 +105,9 @@ def test_cells_match_keras_cells_for_one_step():
     weights = _randomise(cell)
     expected, _ = cell(x_t, [h])
     np.testing.assert_allclose(rnn_cell(x_t, h, *weights), _np(expected), atol=ATOL)
+    kernel, recurrent_kernel, bias = weights  # the argument names of lstm_cell and gru_cell
+    by_name = rnn_cell(x_t, h, kernel=kernel, recurrent_kernel=recurrent_kernel, bias=bias)
+    np.testing.assert_allclose(by_name, _np(expected), atol=ATOL)
 
     cell = keras.layers.LSTMCell(UNITS)
     cell.build(x_t.shape)
@@ -215,10 +218,18 @@ H = np.zeros((N, UNITS))
         (
             lambda: rnn_cell(X[:, 0], H, W4[:, :5], np.ones((5, 4))),
             ValueError,
-            r"W_h must.*\(5, 4\)",
+            r"recurrent_kernel must.*\(5, 4\)",
         ),
-        (lambda: rnn_cell(X[:, 0], H, W4[:, :4], np.eye(5)), ValueError, r"W_x must.*\(4, 4\)"),
-        (lambda: rnn_cell(X[:, 0], H, W4[:, :5], np.eye(5), np.ones(4)), ValueError, r"\bb must"),
+        (
+            lambda: rnn_cell(X[:, 0], H, W4[:, :4], np.eye(5)),
+            ValueError,
+            r"\bkernel must.*\(4, 4\)",
+        ),
+        (
+            lambda: rnn_cell(X[:, 0], H, W4[:, :5], np.eye(5), np.ones(4)),
+            ValueError,
+            r"\bbias must",
+        ),
         (lambda: rnn_cell(X[:, 0], H[:2], W4[:, :5], np.eye(5)), ValueError, r"h_prev.*\(2, 5\)"),
         (lambda: rnn_cell(X[0, 0], H, W4[:, :5], np.eye(5)), ValueError, r"x_t must.*\(4,\)"),
         (lambda: lstm_cell(X[:, 0], H, H[:, :2], W4, U4), ValueError, r"c_prev.*\(3, 2\)"),

@@ -161,6 +161,9 @@ def test_lenet5_on_mnist_sized_input_trains():
     one_step(model, images(16, (28, 28, 1)), labels(16, 10), "sparse_categorical_crossentropy")
 
 
+HEAD = ["flatten", "fc6", "dropout6", "fc7", "dropout7", "fc8"]
+
+
 def test_alexnet_imagenet_layout():
     model = alexnet()
     expected = (
@@ -180,6 +183,9 @@ def test_alexnet_imagenet_layout():
     conv_layers = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
     dense_layers = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
     assert (len(conv_layers), len(dense_layers)) == (5, 3)
+    # dropout on the outputs of fc6 and fc7, as in the paper, not on the conv features
+    names = [layer.name for layer in model.layers]
+    assert names[names.index("flatten") :] == HEAD
 
 
 def test_alexnet_small_trains_on_32x32():
@@ -187,6 +193,8 @@ def test_alexnet_small_trains_on_32x32():
     assert model.output_shape == (None, 10)
     pools = [layer for layer in model.layers if isinstance(layer, keras.layers.MaxPooling2D)]
     assert [p.input.shape[1] for p in pools] == [32, 16, 8]  # never 1x1 or empty
+    names = [layer.name for layer in model.layers]
+    assert names[names.index("flatten") :] == HEAD
     one_step(model, images(8, (32, 32, 3)), labels(8, 10), "sparse_categorical_crossentropy")
 
 

@@ -56,10 +56,9 @@ def _weights(
     bias: ArrayLike | None,
     gates: int,
     bias_rows: int = 1,
-    names: tuple[str, str, str] = ("kernel", "recurrent_kernel", "bias"),
 ) -> tuple[FloatArray, FloatArray, FloatArray | None, int]:
     """Check Keras-layout weights for a cell with ``gates`` blocks; return them and ``units``."""
-    kernel_name, recurrent_name, bias_name = names
+    kernel_name, recurrent_name, bias_name = "kernel", "recurrent_kernel", "bias"
     width = "units" if gates == 1 else f"{gates} * units"
     recurrent_kernel = as_float_array(recurrent_kernel, recurrent_name)
     if (
@@ -191,23 +190,33 @@ def _project(
 def rnn_cell(
     x_t: ArrayLike,
     h_prev: ArrayLike,
-    W_x: ArrayLike,
-    W_h: ArrayLike,
-    b: ArrayLike | None = None,
+    kernel: ArrayLike,
+    recurrent_kernel: ArrayLike,
+    bias: ArrayLike | None = None,
     activation: str = "tanh",
 ) -> FloatArray:
-    r"""One step of a simple (Elman) RNN: $h_t = \phi(x_t W_x + h_{t-1} W_h + b)$.
+    r"""One step of a simple (Elman) RNN: $h_t = \phi(x_t W + h_{t-1} U + b)$.
 
-    ``x_t`` ``(batch, features)``, ``h_prev`` ``(batch, units)``, ``W_x`` ``(features, units)``,
-    ``W_h`` ``(units, units)``, ``b`` ``(units,)`` or ``None``; $\phi$ is ``activation``
-    (``'tanh'``, ``'relu'``, ``'sigmoid'`` or ``'linear'``). Returns $h_t$.
+    Weights in Keras' layout, as ``keras.layers.SimpleRNN(...).get_weights()``: ``kernel`` $W$
+    ``(features, units)``, ``recurrent_kernel`` $U$ ``(units, units)``, ``bias`` ``(units,)`` or
+    ``None``. In column-vector notation, $h_t = \phi(W_x x_t + W_h h_{t-1} + b)$, ``kernel`` is
+    $W_x^\top$ and ``recurrent_kernel`` is $W_h^\top$. ``x_t`` is ``(batch, features)``,
+    ``h_prev`` ``(batch, units)``; $\phi$ is ``activation`` (``'tanh'``, ``'relu'``,
+    ``'sigmoid'`` or ``'linear'``). Returns $h_t$.
     """
     act = RNN_ACTIVATIONS[check_choice(activation, "activation", tuple(RNN_ACTIVATIONS))]
-    W_x, W_h, b, units = _weights(W_x, W_h, b, gates=1, names=("W_x", "W_h", "b"))
-    x_t = _matrix(x_t, "x_t", (None, W_x.shape[0]), "(batch, features) to match W_x")
-    h_prev = _matrix(h_prev, "h_prev", (x_t.shape[0], units), "(batch, units) to match x_t, W_h")
-    dtype = _dtype(x_t, h_prev, W_x, W_h, b)
-    return _rnn_step(_project(x_t, W_x, b, dtype), h_prev.astype(dtype), W_h.astype(dtype), act)
+    kernel, recurrent_kernel, bias, units = _weights(kernel, recurrent_kernel, bias, gates=1)
+    x_t = _matrix(x_t, "x_t", (None, kernel.shape[0]), "(batch, features) to match kernel")
+    h_prev = _matrix(
+        h_prev, "h_prev", (x_t.shape[0], units), "(batch, units) to match x_t, recurrent_kernel"
+    )
+    dtype = _dtype(x_t, h_prev, kernel, recurrent_kernel, bias)
+    return _rnn_step(
+        _project(x_t, kernel, bias, dtype),
+        h_prev.astype(dtype),
+        recurrent_kernel.astype(dtype),
+        act,
+    )
 
 
 def lstm_cell(

@@ -55,11 +55,16 @@ def lenet5(
     activation: str = "tanh",
     pooling: str = "avg",
 ) -> keras.Model:
-    """LeNet-5 (LeCun et al., 1998): conv 6@5x5, pool, conv 16@5x5, pool, dense 120, 84, classes.
+    r"""A simplified LeNet-5: conv 6@5x5, pool, conv 16@5x5, pool, dense 120, 84, classes.
 
-    Convolutions use ``valid`` padding, pools are 2x2 with stride 2. The defaults (``tanh`` and
-    average pooling) follow the paper's layout; ``activation="relu", pooling="max"`` is the
-    modern variant. 28x28 MNIST digits work too (the smallest size is 16x16).
+    Convolutions use ``valid`` padding, pools are 2x2 with stride 2. This is the textbook
+    simplification (61,706 parameters at the defaults), not the network of LeCun et al. (1998):
+    C3 here sees all 6 input maps (the paper's sparse connection table has 1,516 parameters
+    instead of 2,416), pooling has no parameters (the paper's subsampling layers have a
+    trainable coefficient and bias per map, then a sigmoid), the activation is plain ``tanh``
+    (the paper: $1.7159 \tanh(2a/3)$) and the output a softmax dense layer (the paper: 10
+    Euclidean RBF units). ``activation="relu", pooling="max"`` is the modern variant. 28x28
+    MNIST digits work too (the smallest size is 16x16).
     """
     input_shape = check_input_shape(input_shape)
     num_classes = check_num_classes(num_classes)
@@ -96,9 +101,10 @@ def alexnet(
     """AlexNet (Krizhevsky et al., 2012) for ImageNet-sized images: 5 conv + 3 dense layers.
 
     conv 96@11x11/4, max-pool 3x3/2, conv 256@5x5, max-pool, conv 384@3x3, 384@3x3, 256@3x3,
-    max-pool, dense 4096, 4096, ``num_classes``; ReLU everywhere, dropout before the two hidden
-    dense layers. This single-tower version drops the paper's local response normalisation and
-    two-GPU grouping (62,378,344 parameters for 1000 classes at 227x227).
+    max-pool, dense 4096, 4096, ``num_classes``; ReLU everywhere, dropout on the outputs of the
+    two hidden dense layers ``fc6`` and ``fc7``, as in the paper. This single-tower version
+    drops the paper's local response normalisation and two-GPU grouping (62,378,344 parameters
+    for 1000 classes at 227x227).
 
     Inputs smaller than `alexnet_min_size` pixels are rejected; use `alexnet_small`
     for 32x32 images.
@@ -125,8 +131,8 @@ def alexnet(
     x = keras.layers.MaxPooling2D(3, strides=2, name="pool5")(x)
     x = keras.layers.Flatten(name="flatten")(x)
     for i in (6, 7):
-        x = keras.layers.Dropout(dropout, name=f"dropout{i}")(x)
         x = keras.layers.Dense(4096, activation="relu", name=f"fc{i}")(x)
+        x = keras.layers.Dropout(dropout, name=f"dropout{i}")(x)
     outputs = keras.layers.Dense(num_classes, activation="softmax", name="fc8")(x)
     return keras.Model(inputs, outputs, name="alexnet")
 
@@ -139,7 +145,8 @@ def alexnet_small(
 ) -> keras.Model:
     """An AlexNet-shaped network for small images such as 32x32 CIFAR-10.
 
-    Same plan as `alexnet` (5 conv + 3 dense layers, ReLU, 3 max-pools, dropout) but with
+    Same plan as `alexnet` (5 conv + 3 dense layers, ReLU, 3 max-pools, dropout after ``fc6``
+    and ``fc7``) but with
     3x3 kernels, stride 1, ``same`` padding, 2x2 pools and narrower layers: conv 32, pool,
     conv 64, pool, conv 128, 128, 64, pool, dense 256, 256, ``num_classes``. At 32x32 the pools
     see 32, 16 and 8 pixels and the classifier a 4x4x64 map; the smallest input is 8x8.
@@ -164,8 +171,8 @@ def alexnet_small(
     x = keras.layers.MaxPooling2D(2, name="pool5")(x)
     x = keras.layers.Flatten(name="flatten")(x)
     for i in (6, 7):
-        x = keras.layers.Dropout(dropout, name=f"dropout{i}")(x)
         x = keras.layers.Dense(256, activation="relu", name=f"fc{i}")(x)
+        x = keras.layers.Dropout(dropout, name=f"dropout{i}")(x)
     outputs = keras.layers.Dense(num_classes, activation="softmax", name="fc8")(x)
     return keras.Model(inputs, outputs, name="alexnet_small")
 

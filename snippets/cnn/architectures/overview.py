@@ -13,28 +13,15 @@ def build(make, *args):
         return make(*args)
 
 
-def parents(layer_config):
-    """Names of the layers whose outputs a layer (in a functional model's config) consumes."""
-    found, todo = [], [layer_config["inbound_nodes"]]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, dict):
-            if "keras_history" in item:
-                found.append(item["keras_history"][0])
-            todo.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            todo.extend(item)
-    return found
-
-
 def depth(model):
     """Weight layers (Conv2D, Dense) on the longest path from the input to the output."""
-    is_weight = {layer.name: isinstance(layer, WEIGHT_LAYERS) for layer in model.layers}
-    longest = {}
-    for config in model.get_config()["layers"]:  # in topological order
-        name = config["name"]
-        longest[name] = max((longest[p] for p in parents(config)), default=0) + is_weight[name]
-    return max(longest.values())
+    longest = {id(tensor): 0 for tensor in model.inputs}  # tensor -> weight layers behind it
+    for layer in model.layers:  # in topological order: a layer comes after its inputs
+        if isinstance(layer, keras.layers.InputLayer):
+            continue
+        behind = max(longest[id(tensor)] for tensor in keras.tree.flatten(layer.input))
+        longest[id(layer.output)] = behind + isinstance(layer, WEIGHT_LAYERS)
+    return max(longest[id(tensor)] for tensor in model.outputs)
 
 
 def describe(model):

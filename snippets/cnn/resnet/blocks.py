@@ -1,6 +1,6 @@
 import keras
 
-from dlref.models import residual_block
+from dlref.models import residual_block, resnet
 
 
 def block(shape, filters, stride=1, bottleneck=False):
@@ -30,3 +30,9 @@ for name, (model, by_hand) in cases.items():
         f"{name:<40} output {model.output_shape[1:]!s:<15} "
         f"parameters {model.count_params():>9,} (by hand {by_hand:,})"
     )
+
+# ResNet-34 (basic blocks) against ResNet-50 (bottleneck blocks, 4 times the channels outside)
+for depth in (34, 50):
+    with keras.StatelessScope(initialize_variables=False):  # shapes only, no random weights
+        print(f"ResNet-{depth}: {resnet(depth).count_params():,} parameters")
+    keras.utils.clear_session()

@@ -5,6 +5,7 @@ from matplotlib.figure import Figure
 
 from dlref.data import load_digits
 from dlref.math import DenseStack
+from dlref.math.activations import relu
 from dlref.math.optimizers import Adam
 from dlref.plot import plot_layer_gradients, save_figure
 
@@ -31,16 +32,25 @@ error = max(
 )
 print(f"NumPy backward == tf.GradientTape (max error < 1e-5): {error < 1e-5}")
 
-# 2) gradient norm of every layer at initialisation, 32 weight layers
-norms = {}
+# 2) at initialisation, 32 weight layers: gradient norm of every layer, the spread of the
+# hidden units after the first and the last block, and how much the logits vary across inputs
+norms, spread = {}, {}
 for residual in (False, True):
     net = DenseStack(blocks=15, residual=residual)
-    net.loss_and_grads(x, y)
+    loss = net.loss_and_grads(x, y)
     label = "residual" if residual else "plain"
     norms[label] = [np.linalg.norm(layer.dW) for layer in net.layers]
     first, last = norms[label][0], norms[label][-1]
     print(f"{label:<8} {len(net.layers)} layers: ‖∂L/∂W‖ first {first:.1e}, last {last:.1e}")
+    spread[label] = [np.std(relu(s)) for s in net.sums]  # hidden units after each block
+    logits = np.std(net.forward(x), axis=0).mean()  # std across the inputs, mean over classes
+    print(
+        f"{'':<9}hidden std: block 1 {spread[label][0]:.1e}, block 15 {spread[label][-1]:.1e};"
+        f" logits across inputs {logits:.0e}; loss {loss:.3f}"
+    )
 save_figure(plot_layer_gradients(norms), "cnn-resnet-gradients.svg")
+assert spread["plain"][-1] < 1e-4 * spread["plain"][0]  # the signal dies out ...
+assert spread["residual"][-1] > 5 * spread["residual"][0]  # ... or grows along the shortcuts
 
 # 3) train a shallow plain, a deep plain and a deep residual network (12 epochs)
 x, y = data.x_train.astype("float64"), data.y_train

@@ -55,4 +55,4 @@ assert abs(history["d_loss"][0] - np.log(2.0)) < 0.01
 r = real[:, 0]
 spread = [x[x < 0].std(), x[x >= 0].std(), r[r < 0].std(), r[r >= 0].std()]
 print("epoch 10, std of each mode: left {:.2f}, right {:.2f}; data {:.2f}, {:.2f}".format(*spread))
-assert spread[1] < 0.8 * spread[3]  # the right peak is too narrow
+assert spread[1] < 0.85 * spread[3]  # the right peak is too narrow
