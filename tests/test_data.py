@@ -23,7 +23,14 @@ from dlref.data.pipeline import to_tf_dataset
 from dlref.data.sequences import adding_problem, sine_waves
 from dlref.data.splits import Dataset, split_dataset
 from dlref.data.synthetic import make_blobs, make_circles, make_moons, make_regression_data
-from dlref.data.text import char_sequences, char_vocabulary, load_text_corpus
+from dlref.data.text import (
+    WordVocabulary,
+    char_sequences,
+    char_vocabulary,
+    load_text_corpus,
+    word_tokens,
+    word_vocabulary,
+)
 
 # --- splits and the bundled scikit-learn sets ------------------------------------------------
 
@@ -329,3 +336,60 @@ def test_cifar_malformed_batch_is_reported(cifar_root):
     path.write_bytes(pickle.dumps(bad, protocol=2))
     with pytest.raises(ValueError, match=r"data_batch_3.*\(n, 3072\)"):
         load_cifar10(cifar_root)
+
+
+# --- words: tokeniser and vocabulary (attention/embeddings) ----------------------------------
+
+
+def test_word_tokens_lower_case_letters_and_inner_apostrophes():
+    assert word_tokens("Don't stop-start 2 times.\nThe END'") == [
+        "don't", "stop", "start", "times", "the", "end",
+    ]  # fmt: skip
+    assert word_tokens("") == [] and word_tokens(" 42 -- ! ") == []
+    assert word_tokens("Äpfel und Birnen") == ["äpfel", "und", "birnen"]
+    with pytest.raises(TypeError, match="text must be a str"):
+        word_tokens(["a"])
+
+
+def test_word_vocabulary_orders_by_count_then_alphabet_and_reserves_pad_and_unk():
+    vocab = word_vocabulary("b a c b a b d")
+    assert vocab.words == ("b", "a", "c", "d") and len(vocab) == 6
+    assert vocab.tokens[:2] == (WordVocabulary.PAD, WordVocabulary.UNK) == ("<pad>", "<unk>")
+    ids = vocab.encode("A b, zebra!")
+    assert ids.dtype == np.int32 and ids.tolist() == [3, 2, 1]  # zebra is unknown
+    assert vocab.encode(["b", "zebra"]).tolist() == [2, 1] and vocab.encode("").size == 0
+    assert vocab.decode([0, 3, 1, 2]) == "<pad> a <unk> b" and vocab.decode([]) == ""
+    assert word_vocabulary("b a c b a b d", min_count=2).words == ("b", "a")
+    assert word_vocabulary("b a c b a b d", max_words=3).words == ("b", "a", "c")
+
+
+def test_word_vocabulary_round_trips_the_corpus():
+    text = load_text_corpus()
+    vocab = word_vocabulary(text)
+    ids = vocab.encode(text)
+    assert ids.min() >= 2 and len(ids) == len(word_tokens(text))  # no pads, no unknowns
+    assert vocab.decode(ids).split() == word_tokens(text)
+    counts = np.bincount(ids, minlength=len(vocab))[2:]
+    assert np.all(np.diff(counts) <= 0)  # most frequent first
+
+
+def test_word_vocabulary_rejects_bad_arguments():
+    with pytest.raises(ValueError, match="at least one word"):
+        word_vocabulary("123 !")
+    with pytest.raises(ValueError, match="min_count must be >= 1"):
+        word_vocabulary("a b", min_count=0)
+    with pytest.raises(TypeError, match="max_words must be an int"):
+        word_vocabulary("a b", max_words=2.0)
+    with pytest.raises(ValueError, match="reserved tokens"):
+        WordVocabulary(("a", "<unk>"))
+    with pytest.raises(ValueError, match="distinct"):
+        WordVocabulary(("a", "a"))
+    with pytest.raises(TypeError, match="tuple of str"):
+        WordVocabulary(["a"])
+    vocab = WordVocabulary(("a",))
+    with pytest.raises(ValueError, match=r"ids must lie in \[0, 2\]"):
+        vocab.decode([3])
+    with pytest.raises(ValueError, match="1-D integer"):
+        vocab.decode([[1]])
+    with pytest.raises(TypeError, match="sequence of str"):
+        vocab.encode([1, 2])

@@ -21,7 +21,15 @@ from dlref.data.pipeline import to_tf_dataset
 from dlref.data.sequences import adding_problem, sine_waves
 from dlref.data.splits import Dataset, split_dataset, standardize
 from dlref.data.synthetic import make_blobs, make_circles, make_moons, make_regression_data
-from dlref.data.text import CharVocabulary, char_sequences, char_vocabulary, load_text_corpus
+from dlref.data.text import (
+    CharVocabulary,
+    WordVocabulary,
+    char_sequences,
+    char_vocabulary,
+    load_text_corpus,
+    word_tokens,
+    word_vocabulary,
+)
 
 __all__ = [
     "CIFAR10_CLASSES",
@@ -30,6 +38,7 @@ __all__ = [
     "DATA_DIR_ENV",
     "CharVocabulary",
     "Dataset",
+    "WordVocabulary",
     "adding_problem",
     "char_sequences",
     "char_vocabulary",
@@ -49,5 +58,7 @@ __all__ = [
     "split_dataset",
     "standardize",
     "to_tf_dataset",
+    "word_tokens",
+    "word_vocabulary",
     "write_cifar10_fixture",
 ]

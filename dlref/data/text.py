@@ -1,10 +1,13 @@
-"""The bundled text corpus and character-level encodings for character language models."""
+"""The bundled text corpus, and character- and word-level encodings for language models."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import ClassVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -100,4 +103,108 @@ def char_sequences(
     return x, y, vocab
 
 
-__all__ = ["CORPUS_FILE", "CharVocabulary", "char_sequences", "char_vocabulary", "load_text_corpus"]
+#: A word: letters (any script, no digits), with an apostrophe allowed between two letters.
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text``, lower-cased: runs of letters, with an apostrophe kept between letters.
+
+    Everything else (spaces, digits, punctuation, line breaks) only separates words and is
+    dropped, so ``"Don't stop-start 2 times."`` gives ``["don't", "stop", "start", "times"]``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str; got {type(text).__name__}")
+    return _WORD.findall(text.lower())
+
+
+@dataclass(frozen=True)
+class WordVocabulary:
+    """Known words with ids for an embedding; id 0 pads a sequence, id 1 is any unknown word.
+
+    Word ``words[k]`` has id ``k + 2``. ``len`` counts the two reserved ids, so it is the
+    ``input_dim`` of a `keras.layers.Embedding` with ``mask_zero=True``, which treats id 0 as
+    padding. `word_vocabulary` builds one from a text.
+    """
+
+    words: tuple[str, ...]
+    PAD: ClassVar[str] = "<pad>"
+    UNK: ClassVar[str] = "<unk>"
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.words, tuple) or not all(isinstance(w, str) for w in self.words):
+            raise TypeError(f"words must be a tuple of str; got {type(self.words).__name__}")
+        if len(set(self.words)) != len(self.words) or not all(self.words):
+            raise ValueError("words must be distinct, non-empty strings")
+        reserved = {self.PAD, self.UNK} & set(self.words)
+        if reserved:
+            raise ValueError(f"words must not contain the reserved tokens; got {sorted(reserved)}")
+        index = {self.PAD: 0, self.UNK: 1} | {w: k + 2 for k, w in enumerate(self.words)}
+        object.__setattr__(self, "_index", index)
+
+    def __len__(self) -> int:
+        return len(self.words) + 2
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """All tokens in id order: ``PAD``, ``UNK``, then ``words``."""
+        return (self.PAD, self.UNK, *self.words)
+
+    def encode(self, text: str | Sequence[str]) -> NDArray[np.int32]:
+        """Ids of the words of ``text`` (split by `word_tokens`) or of a sequence of tokens.
+
+        A word outside the vocabulary gets id 1 (``UNK``).
+        """
+        if isinstance(text, str):
+            tokens: Sequence[str] = word_tokens(text)
+        elif isinstance(text, Sequence) and all(isinstance(t, str) for t in text):
+            tokens = text
+        else:
+            raise TypeError(f"text must be a str or a sequence of str; got {type(text).__name__}")
+        ids = (self._index.get(t, 1) for t in tokens)
+        return np.fromiter(ids, dtype=np.int32, count=len(tokens))
+
+    def decode(self, ids: ArrayLike | Iterable[int]) -> str:
+        """The tokens whose ids are ``ids`` (a 1-D sequence), joined by single spaces."""
+        array = np.asarray(ids)
+        if array.ndim != 1 or (array.size and array.dtype.kind not in "iu"):
+            raise ValueError(f"ids must be a 1-D integer sequence; got {array.dtype} {array.shape}")
+        if array.size and (array.min() < 0 or array.max() >= len(self)):
+            raise ValueError(
+                f"ids must lie in [0, {len(self) - 1}]; got range [{array.min()}, {array.max()}]"
+            )
+        tokens = self.tokens
+        return " ".join(tokens[i] for i in array.tolist())
+
+
+def word_vocabulary(
+    text: str, *, min_count: int = 1, max_words: int | None = None
+) -> WordVocabulary:
+    """The vocabulary of the words of ``text`` (split by `word_tokens`), most frequent first.
+
+    Words are ordered by decreasing count, ties alphabetically; a word is kept if it occurs at
+    least ``min_count`` times, and at most ``max_words`` words are kept (the two reserved ids
+    come on top, so ``len`` is at most ``max_words + 2``).
+    """
+    min_count = check_int(min_count, "min_count", minimum=1)
+    if max_words is not None:
+        max_words = check_int(max_words, "max_words", minimum=1)
+    counts = Counter(word_tokens(text))
+    if not counts:
+        raise ValueError("text must contain at least one word")
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    words = tuple(w for w, c in ranked if c >= min_count)[:max_words]
+    return WordVocabulary(words)
+
+
+__all__ = [
+    "CORPUS_FILE",
+    "CharVocabulary",
+    "WordVocabulary",
+    "char_sequences",
+    "char_vocabulary",
+    "load_text_corpus",
+    "word_tokens",
+    "word_vocabulary",
+]
