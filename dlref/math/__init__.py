@@ -11,7 +11,9 @@ Only NumPy is imported at import time. The submodules, one topic each:
 - `dlref.math.regularization`: L1/L2 penalties, dropout, batch normalisation;
 - `dlref.math.conv`: convolution, pooling, output sizes, receptive fields;
 - `dlref.math.residual`: a plain or residual stack of dense blocks;
-- `dlref.math.rnn`: SimpleRNN, LSTM and GRU cells and sequence runners.
+- `dlref.math.rnn`: SimpleRNN, LSTM and GRU cells and sequence runners;
+- `dlref.math.attention`: attention, masks, multi-head attention, positional encodings, layer
+  normalisation and the Transformer encoder block.
 """
 
 from dlref.math.activations import (
@@ -32,6 +34,21 @@ from dlref.math.activations import (
     swish_grad,
     tanh,
     tanh_grad,
+)
+from dlref.math.attention import (
+    FEED_FORWARD_ACTIVATIONS,
+    additive_attention,
+    causal_mask,
+    feed_forward,
+    layer_norm,
+    masked_softmax,
+    merge_heads,
+    multi_head_attention,
+    padding_mask,
+    scaled_dot_product_attention,
+    sinusoidal_positional_encoding,
+    split_heads,
+    transformer_encoder_block,
 )
 from dlref.math.conv import (
     avg_pool2d,
@@ -70,6 +87,7 @@ from dlref.math.rnn import gru_cell, lstm_cell, rnn_cell, run_gru, run_lstm, run
 
 __all__ = [
     "ACTIVATIONS",
+    "FEED_FORWARD_ACTIVATIONS",
     "MLP",
     "SGD",
     "Activation",
@@ -82,15 +100,18 @@ __all__ = [
     "Optimizer",
     "Perceptron",
     "RMSProp",
+    "additive_attention",
     "avg_pool2d",
     "binary_cross_entropy",
     "binary_cross_entropy_grad",
     "categorical_cross_entropy",
     "categorical_cross_entropy_grad",
+    "causal_mask",
     "conv2d",
     "conv_output_size",
     "depthwise_conv2d",
     "dropout",
+    "feed_forward",
     "gelu",
     "gelu_grad",
     "gradient_check",
@@ -101,18 +122,23 @@ __all__ = [
     "l1_penalty",
     "l2_grad",
     "l2_penalty",
+    "layer_norm",
     "leaky_relu",
     "leaky_relu_grad",
     "log_sum_exp",
     "lstm_cell",
     "mae",
     "mae_grad",
+    "masked_softmax",
     "max_pool2d",
+    "merge_heads",
     "mse",
     "mse_grad",
+    "multi_head_attention",
     "neuron",
     "numerical_gradient",
     "optimize",
+    "padding_mask",
     "receptive_field",
     "relu",
     "relu_grad",
@@ -120,12 +146,16 @@ __all__ = [
     "run_gru",
     "run_lstm",
     "run_rnn",
+    "scaled_dot_product_attention",
     "sigmoid",
     "sigmoid_grad",
+    "sinusoidal_positional_encoding",
     "softmax",
     "softmax_jacobian",
+    "split_heads",
     "swish",
     "swish_grad",
     "tanh",
     "tanh_grad",
+    "transformer_encoder_block",
 ]
