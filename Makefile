@@ -18,7 +18,7 @@ export KERAS_BACKEND ?= tensorflow
 export PYTHONHASHSEED := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint lint-workflows test-py test-site browser-deps bench lock clean update-outputs check-figures
+.PHONY: help setup serve dev build test lint lint-workflows test-py test-site browser-deps bench lock clean update-outputs check-figures
 
 help:  ## List the targets.
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -43,11 +43,19 @@ $(KATEX_STAMP): $(NODE_STAMP)
 
 setup: $(STAMP) $(KATEX_STAMP)  ## Create .venv, install pinned Python and npm packages, vendor KaTeX.
 
-serve: setup  ## Serve the site at http://127.0.0.1:8000 with live reload.
+serve: build  ## Build the site as it is published and serve it at http://127.0.0.1:8000.
+	@echo "Serving site/ at http://$(HOST):$(PORT)/ (Ctrl+C stops it; make dev serves with live reload)"
+	$(BIN)/python -m http.server --bind $(HOST) --directory site $(PORT)
+
+dev: setup  ## Live-reloading server for writing pages (both languages share one search index).
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-build: setup  ## Build the static site (both languages) into site/, strictly.
-	$(BIN)/mkdocs build --strict  # not --quiet: it hides the warnings that --strict turns into errors
+# One build per language, so each language has its own search index (mkdocs-static-i18n merges
+# all languages into one index otherwise): zh into site/, en into site/en/. Not --quiet: it hides
+# the warnings that --strict turns into errors.
+build: setup  ## Build the static site (zh into site/, en into site/en/), strictly.
+	DLREF_LOCALE=zh $(BIN)/mkdocs build --strict
+	DLREF_LOCALE=en $(BIN)/mkdocs build --strict --site-dir site/en
 
 lint: setup  ## ruff on the library, snippets, tests and tools.
 	$(BIN)/ruff check .

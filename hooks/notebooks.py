@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs_jupyter.nbconvert2 import nb2html
 
 from sitetools import notebooks as sitetools_notebooks
-from sitetools.notebooks import admonitions_to_html, executed
+from sitetools.notebooks import admonitions_to_html, download_path, executed
 from sitetools.pages import Page
 
 _published: dict[str, Path] = {}
@@ -92,8 +92,8 @@ def _page_links(html: str, source_key: str) -> str:
 
 
 def _for_rendering(notebook: Path) -> Path:
-    """A copy of ``notebook`` whose Markdown cells have their admonitions as HTML (the
-    published ``.ipynb`` stays as it is)."""
+    """A copy of ``notebook`` whose Markdown cells have their admonitions as HTML, for the
+    page (readers download `download_path`'s copy, in plain Jupyter Markdown)."""
     nb = nbformat.read(notebook, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -143,7 +143,7 @@ def on_pre_page(page, config, files):
 
     page.render = types.MethodType(render, page)
     page.nb_url = notebook.name  # relative: the .ipynb is published next to the page
-    _published[page.file.abs_dest_path] = notebook
+    _published[page.file.abs_dest_path] = download_path(Page(source))
     return page
 
 

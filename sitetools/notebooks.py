@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
 import tempfile
 from pathlib import Path
@@ -22,7 +23,7 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
-from sitetools.pages import ROOT, Page, join_cjk_lines
+from sitetools.pages import DEFAULT_LANGUAGE, ROOT, Page, join_cjk_lines
 
 CACHE = ROOT / ".cache" / "notebooks"
 CELL_TIMEOUT_S = 300
@@ -120,6 +121,72 @@ def admonitions_to_html(text: str) -> str:
     return "\n".join(out)
 
 
+_ATTRIBUTE_LIST = re.compile(r"(?<=[)\]\w*`]) ?\{:? *[.#][^}\n]*\}")
+_TEST_MARK = re.compile(r"^ *<!--\s*pytest[-.][^\n]*-->\n?", re.MULTILINE)
+_MD_TARGET = re.compile(r"\]\((?![a-z]+:|/|#)([^)#\s]+)\.md(#[^)\s]*)?\)")
+
+
+def site_url(lang: str) -> str:
+    """The published address of the ``lang`` site, from ``site_url`` in mkdocs.yml."""
+    line = next(
+        line
+        for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("site_url:")
+    )
+    base = line.split(":", 1)[1].strip().rstrip("/") + "/"
+    return base if lang == DEFAULT_LANGUAGE else f"{base}{lang}/"
+
+
+def markdown_for_jupyter(text: str, page: Page) -> str:
+    """A notebook page's Markdown as Jupyter and Colab render it, without MkDocs-only syntax.
+
+    Admonitions become block quotes with a bold title, attribute lists (`{ .class }`) and the
+    test markers (`<!--pytest...-->`) are dropped, and links to other pages (`other.md#part`)
+    point at the published site, since the downloaded notebook is read outside it.
+    """
+    text = _TEST_MARK.sub("", text)
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _ADMONITION.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        title = re.search(r'"([^"]*)"', lines[i])
+        end = i + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
+            end += 1
+        while end > i + 1 and not lines[end - 1].strip():
+            end -= 1
+        kind = lines[i].split()[1]
+        body = lines[i + 1 : end]
+        while body and not body[0].strip():
+            body.pop(0)
+        out.append(f"> **{title.group(1) if title else kind.capitalize()}**")
+        out.append(">")
+        out.extend(f"> {line[4:]}".rstrip() for line in body)
+        i = end
+    text = _ATTRIBUTE_LIST.sub("", "\n".join(out))
+    base = site_url(page.lang)
+
+    def absolute(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.key), match[1]))
+        path = "" if target == "index" else target.removesuffix("/index") + "/"
+        return f"]({base}{path}{match[2] or ''})"
+
+    return _MD_TARGET.sub(absolute, text)
+
+
+def for_download(notebook: nbformat.NotebookNode, page: Page) -> nbformat.NotebookNode:
+    """A copy of ``notebook`` whose Markdown cells use only what Jupyter renders."""
+    copy = nbformat.from_dict(notebook)
+    for cell in copy.cells:
+        if cell.cell_type == "markdown":
+            cell.source = markdown_for_jupyter(cell.source, page)
+    return copy
+
+
 def _library_digest() -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())  # how cells are executed
     for folder in ("dlref", "snippets"):
@@ -167,14 +234,18 @@ def _run(notebook: nbformat.NotebookNode, workdir: Path) -> nbformat.NotebookNod
 def executed(page: Page) -> Path:
     """Path of the executed ``.ipynb`` for ``page``, executing it only if the cache misses.
 
-    Raises ``nbclient.exceptions.CellExecutionError`` when a cell fails.
+    What runs is the notebook readers download (`for_download`), in a new temporary folder
+    outside the repository, so a notebook that reads repository files fails here. Raises
+    ``nbclient.exceptions.CellExecutionError`` when a cell fails.
     """
     notebook = load(page)
     key = cache_key(notebook)
     outputs_file = CACHE / f"{key}.ipynb"
     if not outputs_file.exists():
         with tempfile.TemporaryDirectory(prefix="dlref-nb-") as workdir:
-            result = _run(notebook, Path(workdir))
+            if Path(workdir).resolve().is_relative_to(ROOT):
+                raise RuntimeError(f"notebooks must run outside the repository; got {workdir}")
+            result = _run(for_download(notebook, page), Path(workdir))
         CACHE.mkdir(parents=True, exist_ok=True)
         nbformat.write(result, outputs_file)
     ran = nbformat.read(outputs_file, as_version=4)
@@ -188,4 +259,13 @@ def executed(page: Page) -> Path:
     target = CACHE / page.lang / f"{page.key}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, target)
+    download = download_path(page)
+    download.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(for_download(notebook, page), download)
     return target
+
+
+def download_path(page: Page) -> Path:
+    """Where `executed` writes the ``.ipynb`` readers download: the executed notebook, with
+    its Markdown made plain for Jupyter (`for_download`)."""
+    return CACHE / page.lang / "download" / f"{page.key}.ipynb"

@@ -29,6 +29,12 @@ SEARCHES = [  # (language, query, page that must come first)
     ("en", "activation", "basics/activations"),
     ("en", "backpropagation", "basics/backpropagation"),
     ("en", "convolution", "cnn/convolution"),
+    ("zh", "梯度下降", "basics/gradient-descent"),
+    ("zh", "过拟合", "basics/regularization"),
+    ("en", "LSTM", "rnn/lstm-gru"),
+    ("en", "softmax", "basics/activations"),
+    ("en", "k-means", "classic/clustering"),
+    ("en", "SVM", "classic/svm"),
 ]
 SCREENSHOT_PAGES = ["index", "basics/activations", "getting-started/setup"]
 _LEFTOVER_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\\(frac|sum|mathbf|sigma|partial)\b|\$\$?[^\s$]")
@@ -135,6 +141,8 @@ def test_page_in_browser(tab, base_url, key, lang):
     other = "en" if lang == "zh" else "zh"
     switch = tab.locator(f"a.md-select__link[hreflang='{other}']").first
     assert switch.evaluate("a => a.href") == page_url(base_url, key, other)
+    raw = switch.get_attribute("href")
+    assert not raw.startswith(("/", "http")), f"the language switch links {raw!r}, not relatively"
     assert tab.problems == []
     if key in SCREENSHOT_PAGES:
         SCREENSHOTS.mkdir(exist_ok=True)
@@ -165,6 +173,11 @@ def test_search_lists_the_right_page_first(tab, base_url, lang, query, target):
     first.wait_for(timeout=TIMEOUT_MS)
     found = urlsplit(first.evaluate("a => a.href"))
     assert f"{found.scheme}://{found.netloc}{found.path}" == page_url(base_url, target, lang)
+    hrefs = tab.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    english = [urlsplit(h).path.startswith(urlsplit(base_url).path + "en/") for h in hrefs]
+    assert all(english) if lang == "en" else not any(english), (
+        f"results in another language: {hrefs}"
+    )
     assert tab.problems == []
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import jupytext
 import nbformat
 import pytest
+from nbclient.exceptions import CellExecutionError
 
 from sitetools import notebooks
-from sitetools.pages import page_pairs
+from sitetools.pages import ROOT, page_pairs
 
 NOTEBOOK_PAIRS = {
     key: pair
@@ -104,3 +107,72 @@ def test_figures_become_images(key):
                 assert not (text.startswith("<Figure size") and "image/png" not in out["data"]), (
                     f"{page.rel}: a figure was rendered as text:\n{cell.source[-200:]}"
                 )
+
+
+def _pins() -> dict[str, str]:
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", lock, re.MULTILINE))
+    toml = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    version = re.search(r"^version = \"([^\"]+)\"", toml, re.MULTILINE)[1]
+    repo = re.search(r"^repo_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE)[1]
+    return {
+        "dlref": f"dlref[keras] @ git+{repo}@v{version}",
+        "keras": f"keras=={pins['keras']}",
+        "tensorflow": f"tensorflow=={pins['tensorflow_cpu']}",
+    }
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_first_cell_installs_the_versions_the_notebook_ran_with(key):
+    """Downloaded, a notebook installs dlref and the Keras/TensorFlow it was executed with."""
+    for page in NOTEBOOK_PAIRS[key].values():
+        first = notebooks.code_of(notebooks.load(page))[0]
+        namespace: dict = {}
+        exec(first.split("if importlib.util.find_spec")[0], namespace)  # the list, no install
+        assert namespace["REQUIREMENTS"] == list(_pins().values()), page.rel
+        assert 'importlib.util.find_spec("dlref") is None' in first
+
+
+_MKDOCS_ONLY = {
+    "admonition": re.compile(r"^!!! ", re.MULTILINE),
+    "snippet include": re.compile(r"--8<--"),
+    "attribute list": re.compile(r"\{:? *[.#][\w-]+[^}]*\}"),
+    "test marker": re.compile(r"<!--\s*pytest"),
+    "link to a .md page": re.compile(r"\]\((?![a-z]+:)[^)]*\.md[)#]"),
+}
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_downloaded_notebook_has_no_mkdocs_only_syntax(key):
+    for page in NOTEBOOK_PAIRS[key].values():
+        downloaded = notebooks.for_download(notebooks.load(page), page)
+        text = "\n".join(c.source for c in downloaded.cells if c.cell_type == "markdown")
+        found = {name for name, pattern in _MKDOCS_ONLY.items() if pattern.search(text)}
+        assert found == set(), f"{page.rel}: {sorted(found)}"
+        source = "\n".join(c.source for c in notebooks.load(page).cells)
+        assert _MKDOCS_ONLY["admonition"].search(source), "the page source should have some"
+
+
+def test_markdown_for_jupyter_rewrites_what_jupyter_cannot_show():
+    page = next(p for pair in NOTEBOOK_PAIRS.values() for p in pair.values() if p.lang == "en")
+    text = (
+        "Intro, see [losses](../basics/losses.md#stable) and [home](../index.md).\n\n"
+        '<!--pytest.mark.skip(reason="x")-->\n'
+        "![a figure](x.svg){ .dlref-figure loading=lazy }\n\n"
+        '!!! warning "Pitfalls"\n\n    - **One**\n\n      more\n    - Two\n\nAfter.'
+    )
+    out = notebooks.markdown_for_jupyter(text, page)
+    base = notebooks.site_url("en")
+    assert base.endswith("/en/")
+    assert f"[losses]({base}basics/losses/#stable)" in out
+    assert f"[home]({base})" in out
+    assert "pytest" not in out and "{" not in out
+    assert "> **Pitfalls**\n>\n> - **One**\n>\n>   more\n> - Two\n\nAfter." in out
+
+
+def test_notebooks_run_outside_the_repository(tmp_path):
+    """The build executes notebooks in a temporary folder: one that reads a repository file
+    by a relative path fails there, as it would for a reader."""
+    notebook = jupytext.reads('```python\nopen("docs/index.zh.md").read()\n```\n', fmt="md")
+    with pytest.raises(CellExecutionError, match="FileNotFoundError"):
+        notebooks._run(notebook, tmp_path)

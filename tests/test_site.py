@@ -135,27 +135,60 @@ def test_formulas_are_left_for_katex_and_katex_is_local():
     assert len(fonts) >= 10
 
 
-def test_search_index_segments_chinese_and_has_both_languages():
-    index = json.loads((SITE / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert titles["basics/activations/"] == "激活\u200b函数"  # jieba split the word
-    assert titles["en/basics/activations/"] == "Activation functions"
-    assert "\\u200b" in index["config"]["separator"]
+def _search_index(lang: str) -> dict:
+    folder = SITE if lang == DEFAULT_LANGUAGE else SITE / lang
+    return json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_language_has_its_own_search_index(lang):
+    """One index per language: every page of that language, and none of the other."""
+    docs = _search_index(lang)["docs"]
+    pages = {doc["location"] for doc in docs if "#" not in doc["location"]}
+    expected = {"" if key == "index" else key + "/" for key in PAIRS}
+    assert pages == expected
+    han = [doc["location"] for doc in docs if re.search(r"[\u4e00-\u9fff]", doc["title"])]
+    if lang == "en":  # an English index with Chinese titles would hold the zh pages
+        assert han == []
+    else:
+        assert len(han) > len(docs) / 3
+
+
+def test_search_index_segments_chinese_at_build_time():
+    zh, en = _search_index("zh"), _search_index("en")
+    assert {d["location"]: d["title"] for d in zh["docs"]}["basics/activations/"] == (
+        "激活\u200b函数"  # jieba split the word
+    )
+    assert {d["location"]: d["title"] for d in en["docs"]}["basics/activations/"] == (
+        "Activation functions"
+    )
+    assert "\\u200b" in zh["config"]["separator"]
     # lunr.zh needs a Node module and breaks search in browsers: Chinese is segmented at build
-    assert index["config"]["lang"] == ["en"]
+    assert zh["config"]["lang"] == en["config"]["lang"] == ["en"]
 
 
-def test_notebook_pages_offer_their_ipynb():
+NOTEBOOK_KEYS = sorted(key for key, pair in PAIRS.items() if pair["en"].is_notebook)
+
+
+@pytest.mark.parametrize("key", NOTEBOOK_KEYS)
+def test_notebook_pages_offer_the_ipynb_that_ran(key):
+    """Each notebook page links its .ipynb, and that file is the executed, Jupyter-ready one."""
+    name = key.rsplit("/", 1)[-1] + ".ipynb"
     for lang in ("zh", "en"):
-        page = built_path("getting-started/setup", lang)
+        page = built_path(key, lang)
         html = page.read_text(encoding="utf-8")
-        assert 'href="setup.ipynb"' in html and "dlref-download-notebook" in html
-        notebook = json.loads((page.parent / "setup.ipynb").read_text(encoding="utf-8"))
-        outputs = [
-            o for cell in notebook["cells"] if cell["cell_type"] == "code" for o in cell["outputs"]
-        ]
-        assert outputs, "the downloadable notebook has no outputs"
+        assert f'href="{name}"' in html and "dlref-download-notebook" in html
         assert "jp-OutputArea" in html, "outputs are not rendered on the page"
+        notebook = json.loads((page.parent / name).read_text(encoding="utf-8"))
+        code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+        ran = [c for c in code if "skip-execution" not in c["metadata"].get("tags", [])]
+        assert ran and all(c["execution_count"] for c in ran), "a cell did not run"
+        assert any(c["outputs"] for c in ran), "the downloadable notebook has no outputs"
+        markdown = "\n".join(
+            "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown"
+        )
+        assert "!!! " not in markdown and "<!--" not in markdown and ".md)" not in markdown
+        assert "REQUIREMENTS = [" in "".join(code[0]["source"]), "no install cell first"
 
 
 def test_reader_features_are_on():
@@ -245,3 +278,18 @@ def test_headings_descend_one_level_at_a_time(key, lang):
     assert levels and levels[0] == 1 and levels.count(1) == 1, "one h1, first"
     jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
     assert jumps == [], "a heading skips a level"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_page_links_every_page(lang):
+    home = built_path("index", lang)
+    article = home.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    linked = {
+        (home.parent / href).resolve()
+        for href in re.findall(r'href="([^"#:]+/)"', article)
+        if not href.startswith("/")
+    }
+    missing = [
+        k for k in PAIRS if k != "index" and built_path(k, lang).parent.resolve() not in linked
+    ]
+    assert missing == []
