@@ -21,6 +21,11 @@ from dlref.models.mlp import mlp
 from dlref.models.resnet import RESNET_LAYOUTS, residual_block, resnet
 from dlref.models.separable import ParamCounts, conv_param_counts, separable_block
 from dlref.models.sequence import sequence_classifier, sequence_regressor
+from dlref.models.transformer import (
+    TokenAndPositionEmbedding,
+    decoder_only_transformer,
+    transformer_block,
+)
 
 __all__ = [
     "GAN",
@@ -28,10 +33,12 @@ __all__ = [
     "RESNET_LAYOUTS",
     "VGG_CONFIGS",
     "ParamCounts",
+    "TokenAndPositionEmbedding",
     "alexnet",
     "alexnet_min_size",
     "alexnet_small",
     "conv_param_counts",
+    "decoder_only_transformer",
     "gan_discriminator",
     "gan_generator",
     "googlenet",
@@ -43,6 +50,7 @@ __all__ = [
     "separable_block",
     "sequence_classifier",
     "sequence_regressor",
+    "transformer_block",
     "vgg",
     "vgg16",
     "vgg19",
