@@ -18,7 +18,7 @@ export KERAS_BACKEND ?= tensorflow
 export PYTHONHASHSEED := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve dev build test lint lint-workflows test-py test-site browser-deps bench lock clean update-outputs check-figures
+.PHONY: help setup serve dev build pdf test lint lint-workflows test-py test-site browser-deps bench lock clean update-outputs check-figures
 
 help:  ## List the targets.
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -56,6 +56,14 @@ dev: setup  ## Live-reloading server for writing pages (both languages share one
 build: setup  ## Build the static site (zh into site/, en into site/en/), strictly.
 	DLREF_LOCALE=zh $(BIN)/mkdocs build --strict
 	DLREF_LOCALE=en $(BIN)/mkdocs build --strict --site-dir site/en
+
+PDF_SITE := .cache/pdf-site
+
+pdf: setup browser-deps  ## The book as one PDF per language (pdf/dlref-zh.pdf, pdf/dlref-en.pdf), printed by Chromium.
+	rm -rf $(PDF_SITE)
+	DLREF_PDF=true DLREF_LOCALE=zh $(BIN)/mkdocs build --strict --quiet --site-dir $(PDF_SITE)
+	DLREF_PDF=true DLREF_LOCALE=en $(BIN)/mkdocs build --strict --quiet --site-dir $(PDF_SITE)/en
+	$(BIN)/python -m sitetools.pdf $(PDF_SITE) pdf
 
 lint: setup  ## ruff on the library, snippets, tests and tools.
 	$(BIN)/ruff check .
@@ -100,4 +108,4 @@ lock: $(STAMP)  ## Re-resolve requirements.in into requirements.lock (needs the 
 	mv requirements.lock.new requirements.lock && rm -rf .lockenv
 
 clean:  ## Remove the build output and caches (keeps .venv and node_modules).
-	rm -rf site .cache .pytest_cache .hypothesis
+	rm -rf site pdf .cache .pytest_cache .hypothesis

@@ -112,6 +112,7 @@ def test_language_switcher_leads_to_the_same_page(key):
         ]
         assert links, f"no link to the {other} version on {path}"
         link = links[0]
+        assert not link.startswith(("/", "http")), f"{path}: the switch links {link!r}"
         if link.startswith(SITE_PATH):  # absolute, under the site_url path
             target = SITE / link.removeprefix(SITE_PATH)
         else:
@@ -231,6 +232,18 @@ def _anchors(path: Path, cache: dict[Path, set[str]]) -> set[str]:
     return cache[path]
 
 
+BOOK_PDFS = {lang: (SITE / f"dlref-{lang}.pdf").resolve() for lang in ("zh", "en")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_page_links_both_pdfs_where_the_pages_workflow_puts_them(lang):
+    home = built_path("index", lang)
+    hrefs = re.findall(r'href="([^"]+\.pdf)"', home.read_text(encoding="utf-8"))
+    assert {(home.parent / h).resolve() for h in hrefs} == set(BOOK_PDFS.values())
+    workflow = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert "make pdf && cp pdf/dlref-zh.pdf pdf/dlref-en.pdf site/" in workflow
+
+
 def test_every_internal_link_and_anchor_in_the_built_site_resolves():
     """A link checker over site/: each internal href/src points at a file, each #anchor exists."""
     from urllib.parse import unquote
@@ -259,6 +272,8 @@ def test_every_internal_link_and_anchor_in_the_built_site_resolves():
                 file = (page.parent / target) if target else page
             if file.is_dir() or not file.suffix:
                 file = file / "index.html"
+            if file.resolve() in BOOK_PDFS.values():
+                continue  # made by `make pdf`, published by the Pages workflow (test below)
             if not file.resolve().is_file():
                 broken.append(f"{page.relative_to(SITE)}: {url}")
             elif (
