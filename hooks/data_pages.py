@@ -1,21 +1,23 @@
 """MkDocs hook: fill the pages generated from data files.
 
 ``<!-- glossary-table -->`` becomes the glossary (data/glossary.yml), ``<!-- errata-list -->``
-the errata (data/errata.yml) and ``<!-- contents -->`` the home page's table of contents (from
-``nav``), in the page's language. Links in them are checked by the build.
+the errata (data/errata.yml), ``<!-- contents -->`` the home page's table of contents (from
+``nav``) and ``<!-- exercise-index -->`` the exercise index (from the pages), in the page's
+language. Links in them are checked by the build.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sitetools import contents, errata, glossary
+from sitetools import contents, errata, exercises, glossary
 from sitetools.pages import Page
 
 GENERATORS = {
     "<!-- glossary-table -->": glossary.markdown_table,
     "<!-- errata-list -->": errata.markdown,
     "<!-- contents -->": contents.markdown,
+    "<!-- exercise-index -->": exercises.markdown,
 }
 
 
