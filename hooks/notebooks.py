@@ -91,6 +91,37 @@ def _page_links(html: str, source_key: str) -> str:
     return _MD_LINK.sub(replace, html)
 
 
+def _solutions_folded(cells: list) -> list:
+    """Move each solution cell (code and printed output) into the collapsed ``<details>`` of
+    the Markdown cell before it, so the page shows solutions collapsed, as ordinary pages do.
+    A solution that draws a figure or fails has no place there: it is an error."""
+    folded: list = []
+    for cell in cells:
+        if cell.cell_type != "code" or not sitetools_notebooks.is_solution(cell):
+            folded.append(cell)
+            continue
+        before = folded[-1] if folded else None
+        if before is None or before.cell_type != "markdown" or "</details>" not in before.source:
+            raise ValueError("a solution cell must follow the Markdown cell of its ??? solution")
+        printed = []
+        for output in cell.outputs:
+            if output.output_type != "stream":
+                raise ValueError(
+                    f"a solution cell may only print; it produced {output.output_type}"
+                )
+            printed.append(output.text)
+        code = (
+            '<div class="highlight"><pre><code class="language-python">'
+            f"{html_escape(cell.source)}</code></pre></div>"
+        )
+        if printed:
+            text = html_escape("".join(printed))
+            code += f'\n<div class="highlight"><pre><code>{text}</code></pre></div>'
+        head, _, tail = before.source.rpartition("</details>")
+        before.source = f"{head}{code}\n</details>{tail}"
+    return folded
+
+
 def _for_rendering(notebook: Path) -> Path:
     """A copy of ``notebook`` whose Markdown cells have their admonitions as HTML, for the
     page (readers download `download_path`'s copy, in plain Jupyter Markdown)."""
@@ -98,6 +129,7 @@ def _for_rendering(notebook: Path) -> Path:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = admonitions_to_html(cell.source)
+    nb.cells = _solutions_folded(nb.cells)
     target = notebook.with_name(f"{notebook.stem}.render.ipynb")
     nbformat.write(nb, target)
     return target

@@ -7,7 +7,9 @@ each, numbered and labelled with its kind::
 
 The kinds are compute (derive or calculate something, checked by code), experiment (change the
 page's code, predict, measure) and explain (a conceptual question). Each exercise has one worked
-solution, collapsed: ``??? success "Solution"`` (zh: ``??? success "解答"``).
+solution, collapsed: ``??? success "Solution"`` (zh: ``??? success "解答"``). On notebook pages
+the solution's code is the code cell after the block, marked ``<!--dlref:solution-->`` (see
+`sitetools.notebooks.mark_solutions`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _LABELS = {
 SECTION = {"en": "Exercises", "zh": "练习"}
 SOLUTION = {"en": "Solution", "zh": "解答"}
 _SLUG = slugify(case="lower")
+# solution code: indented in the ??? block, or (notebook pages) a solution cell after the mark
+_SOLUTION_CODE = r"^ {4}```python\s*$|^<!--dlref:solution-->\s*\n```python\s*$"
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ def parse(page: Page) -> list[Exercise]:
                 title=match[3].strip(),
                 heading=heading.strip(),
                 has_solution=solutions == 1,
-                has_code=bool(re.search(r"^ {4}```python\s*$", body, re.M)),
+                has_code=bool(re.search(_SOLUTION_CODE, body, re.M)),
             )
         )
     return exercises

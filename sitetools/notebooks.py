@@ -37,7 +37,7 @@ def load(page: Page) -> nbformat.NotebookNode:
     """The page as a notebook (no outputs yet), with snippet includes expanded and skipped
     cells marked (:func:`mark_skipped`)."""
     text = join_cjk_lines(page.expanded) if page.lang == "zh" else page.expanded
-    return mark_skipped(jupytext.reads(text, fmt="md"))
+    return mark_solutions(mark_skipped(jupytext.reads(text, fmt="md")))
 
 
 def mark_skipped(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -55,6 +55,32 @@ def mark_skipped(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 tags.append(SKIP_TAG)
             cell.metadata["dlref_skip_reason"] = match.group("reason").strip()
     return notebook
+
+
+#: A Markdown cell ending with this line makes the next code cell an exercise's solution.
+SOLUTION_MARK = "<!--dlref:solution-->"
+SOLUTION_TAG = "solution"
+
+
+def mark_solutions(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Tag each code cell that follows a `SOLUTION_MARK` line with `SOLUTION_TAG` and hide its
+    source in Jupyter (``metadata.jupyter.source_hidden``): a reader opens it when ready. The
+    cell still runs, so its asserts check the solution. Returns ``notebook``, changed in place."""
+    for before, cell in zip(notebook.cells, notebook.cells[1:], strict=False):
+        if cell.cell_type != "code" or before.cell_type != "markdown":
+            continue
+        lines = before.source.rstrip().splitlines()
+        if lines and lines[-1].strip() == SOLUTION_MARK:
+            tags = cell.metadata.setdefault("tags", [])
+            if SOLUTION_TAG not in tags:
+                tags.append(SOLUTION_TAG)
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+    return notebook
+
+
+def is_solution(cell: nbformat.NotebookNode) -> bool:
+    """True for a code cell that holds an exercise's solution (see `mark_solutions`)."""
+    return SOLUTION_TAG in cell.metadata.get("tags", [])
 
 
 def is_skipped(cell: nbformat.NotebookNode) -> bool:
@@ -89,11 +115,12 @@ def code_of(notebook: nbformat.NotebookNode) -> list[str]:
     return [cell.source for cell in notebook.cells if cell.cell_type == "code"]
 
 
-_ADMONITION = re.compile(r'^!!! +[\w-]+(?: +"[^"]*")? *$')
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) +[\w-]+(?: +"[^"]*")? *$')
 
 
 def admonitions_to_html(text: str) -> str:
-    """Markdown ``text`` with each ``!!! type "title"`` block rendered to HTML.
+    """Markdown ``text`` with each ``!!! type "title"`` block (and collapsible ``???`` block)
+    rendered to HTML.
 
     nbconvert's Markdown renderer knows no admonitions (it would show ``!!! warning`` as a
     paragraph and the body as a code block), so notebook pages get them as the same HTML that
@@ -115,14 +142,16 @@ def admonitions_to_html(text: str) -> str:
         while end > i + 1 and not lines[end - 1].strip():
             end -= 1
         block = "\n".join(lines[i:end])
-        html = markdown.markdown(block, extensions=["admonition"], output_format="html")
+        html = markdown.markdown(
+            block, extensions=["admonition", "pymdownx.details"], output_format="html"
+        )
         out.extend(["", html.replace("\n\n", "\n"), ""])
         i = end
     return "\n".join(out)
 
 
 _ATTRIBUTE_LIST = re.compile(r"(?<=[)\]\w*`]) ?\{:? *[.#][^}\n]*\}")
-_TEST_MARK = re.compile(r"^ *<!--\s*pytest[-.][^\n]*-->\n?", re.MULTILINE)
+_TEST_MARK = re.compile(r"^ *<!--\s*(?:pytest[-.]|dlref:)[^\n]*-->\n?", re.MULTILINE)
 _MD_TARGET = re.compile(r"\]\((?![a-z]+:|/|#)([^)#\s]+)\.md(#[^)\s]*)?\)")
 
 

@@ -176,3 +176,42 @@ def test_notebooks_run_outside_the_repository(tmp_path):
     notebook = jupytext.reads('```python\nopen("docs/index.zh.md").read()\n```\n', fmt="md")
     with pytest.raises(CellExecutionError, match="FileNotFoundError"):
         notebooks._run(notebook, tmp_path)
+
+
+_EXERCISE = """# T
+
+## Exercises
+
+### 1. Compute: two plus two
+
+What is 2 + 2?
+
+??? success "Solution"
+
+    Four, as the cell prints.
+
+<!--dlref:solution-->
+```python
+print(2 + 2)
+```
+"""
+
+
+def test_solution_cells_are_hidden_in_jupyter_and_folded_into_the_page(tmp_path):
+    import importlib.util
+
+    notebook = notebooks.mark_solutions(jupytext.reads(_EXERCISE, fmt="md"))
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert notebooks.is_solution(code[0]) and code[0].metadata["jupyter"]["source_hidden"]
+    ran = notebooks._run(notebook, tmp_path)
+    spec = importlib.util.spec_from_file_location("nbhook", ROOT / "hooks" / "notebooks.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    for cell in ran.cells:
+        if cell.cell_type == "markdown":
+            cell.source = notebooks.admonitions_to_html(cell.source)
+    folded = hook._solutions_folded(ran.cells)
+    assert [c.cell_type for c in folded] == ["markdown"] * (len(folded))
+    details = folded[-1].source
+    assert details.index("<summary>Solution</summary>") < details.index("print(2 + 2)")
+    assert details.index("print(2 + 2)") < details.index("4\n") < details.index("</details>")
