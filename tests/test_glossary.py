@@ -7,7 +7,7 @@ import re
 import pytest
 
 from sitetools import glossary
-from sitetools.pages import page_pairs
+from sitetools.pages import all_pages, page_pairs
 
 TERMS = glossary.load()
 
@@ -44,3 +44,43 @@ def test_each_row_holds_its_terms_definition_and_link(lang):
     ]
     assert {len(c) for c in cells} == {4}
     assert all(c[3].endswith(f"](../{t.page}.md)") for c, t in zip(cells, TERMS, strict=True))
+
+
+#: Pages whose bold is not checked: the glossary page lists the terms themselves.
+BOLD_EXEMPT = {"appendix/glossary"}
+BOLD_PAGES = [page for page in all_pages() if page.key not in BOLD_EXEMPT]
+
+
+@pytest.mark.parametrize("page", BOLD_PAGES, ids=lambda p: p.rel)
+def test_every_bold_term_is_in_the_glossary(page):
+    # the rule for terms and labels is in sitetools/glossary.py
+    missing = [t for t in glossary.bold_terms(page) if not glossary.matches(t, page.lang, TERMS)]
+    assert missing == [], f"bold terms of {page.rel} missing from data/glossary.yml"
+
+
+def test_bold_terms_skip_labels_code_and_math():
+    text = (
+        "A **perceptron** and **two perceptrons**.\n\n"
+        "- **Data.** labels end with punctuation\n"
+        "- **数据**：也是标签\n"
+        '- **"The sigmoid\'s range is [0, 1]"**: a pitfall label\n'
+        "**The perceptron convergence theorem** (Novikoff, 1962): a term, not a label\n\n"
+        "`**code**` and $**x**$ and <!-- **comment** -->\n\n"
+        "```python\nx = 2 ** 3 ** 4  # **not bold**\n```\n"
+        "Text with **a term\nacross lines** and a **bold with `code` inside**.\n"
+    )
+    assert glossary.bold_terms(text) == [
+        "perceptron",
+        "two perceptrons",
+        "The perceptron convergence theorem",
+        "a term across lines",
+        "bold with `code` inside",
+    ]
+
+
+def test_bold_terms_match_english_plurals_and_chinese_exactly():
+    terms = [glossary.Term("key (attention)", "键（注意力）", "index", "d", "d")]
+    assert glossary.matches("Keys", "en", terms) and glossary.matches("key", "en", terms)
+    assert glossary.matches("键", "zh", terms) and glossary.matches("键（注意力）", "zh", terms)
+    assert not glossary.matches("keyboard", "en", terms)
+    assert not glossary.matches("键盘", "zh", terms)
