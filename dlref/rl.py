@@ -1,4 +1,4 @@
-r"""Tabular reinforcement learning in NumPy: finite MDPs, a grid world, value iteration, bandits.
+r"""Tabular RL in NumPy: finite MDPs, a grid world, value and policy iteration, Q-learning, bandits.
 
 A finite Markov decision process is stored as two arrays:
 
@@ -145,17 +145,47 @@ def check_mdp(P: ArrayLike, R: ArrayLike) -> tuple[FloatArray, FloatArray]:
     return P, R
 
 
+def terminal_states(P: ArrayLike, R: ArrayLike) -> NDArray[np.bool_]:
+    """Which states are terminal: absorbing under every action (``P[s, a, s] = 1``), reward 0."""
+    P, R = check_mdp(P, R)
+    stays = np.isclose(np.diagonal(P, axis1=0, axis2=2), 1.0)  # (A, S)
+    return np.all(stays, axis=0) & np.all(R == 0.0, axis=1)
+
+
+def _reaches(successor: NDArray[np.bool_], targets: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """States from which some path along ``successor[s, s2]`` edges reaches a ``targets`` state."""
+    reached = targets.copy()
+    while True:
+        grown = reached | np.any(successor & reached[None, :], axis=1)
+        if np.array_equal(grown, reached):
+            return reached
+        reached = grown
+
+
+def _check_gamma(gamma: Any, P: FloatArray, R: FloatArray) -> float:
+    r"""``gamma`` in $[0, 1]$; $\gamma = 1$ only for an episodic MDP (see `value_iteration`)."""
+    gamma = check_finite_scalar(gamma, "gamma", minimum=0.0, maximum=1.0)
+    if gamma == 1.0:
+        terminal = terminal_states(P, R)
+        if not terminal.any():
+            raise ValueError(
+                "gamma=1.0 needs an episodic MDP, with at least one terminal state (absorbing "
+                "under every action, reward 0) so that returns are finite; this MDP has none: "
+                "use gamma < 1"
+            )
+        stuck = ~_reaches(np.any(P > 0, axis=1), terminal)
+        if stuck.any():
+            raise ValueError(
+                "gamma=1.0 needs an episodic MDP: every state must be able to reach a terminal "
+                f"state; states {np.flatnonzero(stuck)[:5].tolist()} cannot: use gamma < 1"
+            )
+    return gamma
+
+
 def q_values(P: ArrayLike, R: ArrayLike, V: ArrayLike, gamma: float) -> FloatArray:
     r"""One Bellman backup: $Q(s,a) = R(s,a) + \gamma \sum_{s'} P(s'|s,a) V(s')$."""
     P, R = check_mdp(P, R)
-    gamma = check_finite_scalar(
-        gamma,
-        "gamma",
-        minimum=0.0,
-        maximum=1.0,
-        include_boundaries="left",
-        hint=" so that returns are finite",
-    )
+    gamma = _check_gamma(gamma, P, R)
     V = as_float_array(V, "V").astype(np.float64)
     if V.shape != (P.shape[0],):
         raise ValueError(f"V must have shape ({P.shape[0]},); got shape {V.shape}")
@@ -176,17 +206,14 @@ def value_iteration(
     r"""Iterate $V \leftarrow \max_a Q(s, a)$ from $V = 0$ until the largest change
     is below ``tol``; return $V^*$, a greedy policy and the number of sweeps.
 
-    Ties between actions go to the first one in the action order.
+    Ties between actions go to the first one in the action order. ``gamma`` may be 1 in an
+    episodic MDP: one with terminal states (absorbing under every action, reward 0, see
+    `terminal_states`) that every state can reach; otherwise ``gamma = 1`` is a ``ValueError``.
+    Convergence at $\gamma = 1$ also needs every policy that never ends to have return
+    $-\infty$ (a cost on every step does that), else ``RuntimeError`` at ``max_iter``.
     """
     P, R = check_mdp(P, R)
-    gamma = check_finite_scalar(
-        gamma,
-        "gamma",
-        minimum=0.0,
-        maximum=1.0,
-        include_boundaries="left",
-        hint=" so that returns are finite",
-    )
+    gamma = _check_gamma(gamma, P, R)
     tol = check_finite_scalar(tol, "tol", minimum=0.0)
     max_iter = check_int(max_iter, "max_iter", minimum=1)
     V = np.zeros(P.shape[0])
@@ -211,17 +238,12 @@ def policy_evaluation(P: ArrayLike, R: ArrayLike, policy: ArrayLike, gamma: floa
     r"""Exact $V^\pi$ by solving $(I - \gamma P_\pi) V = R_\pi$.
 
     ``policy`` is either one action per state (ints, shape ``(S,)``) or action probabilities
-    $\pi(a|s)$ (shape ``(S, A)``, rows summing to 1).
+    $\pi(a|s)$ (shape ``(S, A)``, rows summing to 1). With $\gamma = 1$ terminal states get
+    $V = 0$ and the system is solved on the other states; the policy must then reach a terminal
+    state from every state (be *proper*), else ``ValueError``.
     """
     P, R = check_mdp(P, R)
-    gamma = check_finite_scalar(
-        gamma,
-        "gamma",
-        minimum=0.0,
-        maximum=1.0,
-        include_boundaries="left",
-        hint=" so that returns are finite",
-    )
+    gamma = _check_gamma(gamma, P, R)
     n_states, n_actions = R.shape
     pi = np.asarray(policy)
     if pi.ndim == 1:
@@ -244,7 +266,165 @@ def policy_evaluation(P: ArrayLike, R: ArrayLike, policy: ArrayLike, gamma: floa
             raise ValueError("policy probabilities must be non-negative and sum to 1 per state")
     P_pi = np.einsum("sa,sat->st", pi, P)
     R_pi = np.einsum("sa,sa->s", pi, R)
-    return np.linalg.solve(np.eye(n_states) - gamma * P_pi, R_pi)
+    if gamma < 1.0:
+        return np.linalg.solve(np.eye(n_states) - gamma * P_pi, R_pi)
+    # gamma = 1: terminal states are worth 0; the others solve (I - P_NN) V_N = R_N, which has a
+    # unique solution exactly when the policy reaches a terminal state from every state.
+    terminal = terminal_states(P, R)
+    improper = ~_reaches(P_pi > 0, terminal)
+    if improper.any():
+        raise ValueError(
+            "with gamma=1.0 the policy must reach a terminal state from every state (a proper "
+            f"policy); from states {np.flatnonzero(improper)[:5].tolist()} it never does"
+        )
+    V = np.zeros(n_states)
+    keep = ~terminal
+    V[keep] = np.linalg.solve(np.eye(keep.sum()) - P_pi[np.ix_(keep, keep)], R_pi[keep])
+    return V
+
+
+def _toward_terminal(P: FloatArray, terminal: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """A proper policy: in each state, an action that may step closer to a terminal state."""
+    successor = P > 0  # (S, A, S)
+    distance = np.where(terminal, 0, -1)
+    level = 0
+    while np.any(distance < 0):
+        frontier = distance == level
+        new = (distance < 0) & np.any(successor[:, :, frontier], axis=(1, 2))
+        if not new.any():
+            break
+        level += 1
+        distance[new] = level
+    policy = np.zeros(P.shape[0], dtype=np.int64)
+    for s in np.flatnonzero(distance > 0):
+        closer = successor[s][:, distance == distance[s] - 1].any(axis=1)
+        policy[s] = int(np.argmax(closer))
+    return policy
+
+
+class PolicyIterationResult(NamedTuple):
+    """Optimal values, the optimal policy and the policies visited, the first one included."""
+
+    V: FloatArray
+    policy: NDArray[np.int64]
+    policies: tuple[NDArray[np.int64], ...]
+
+
+def policy_iteration(
+    P: ArrayLike,
+    R: ArrayLike,
+    gamma: float,
+    *,
+    policy: ArrayLike | None = None,
+    max_iter: int = 1000,
+) -> PolicyIterationResult:
+    r"""Alternate exact policy evaluation and greedy improvement until the policy is stable.
+
+    Evaluation solves $(I - \gamma P_\pi) V^\pi = R_\pi$ (`policy_evaluation`); improvement sets
+    $\pi'(s) = \arg\max_a Q^\pi(s, a)$ with $Q^\pi(s,a) = R(s,a) + \gamma \sum_{s'} P(s'|s,a)
+    V^\pi(s')$, keeping the current action unless another is better by more than $10^{-12}$ (so
+    ties cannot make it cycle; other ties go to the first action). A finite MDP has finitely many
+    deterministic policies and each step improves, so the loop ends with $\pi^*$ and $V^*$.
+
+    Args:
+        P: transition probabilities, shape ``(S, A, S)``.
+        R: expected rewards, shape ``(S, A)``.
+        gamma: discount factor in $[0, 1]$; 1 only in an episodic MDP, as in `value_iteration`.
+        policy: the first policy, one action per state. Default: action 0 everywhere, or with
+            ``gamma = 1`` a policy that reaches a terminal state from every state, since
+            evaluation needs a proper policy.
+        max_iter: most improvement steps before ``RuntimeError``.
+    """
+    P, R = check_mdp(P, R)
+    gamma = _check_gamma(gamma, P, R)
+    max_iter = check_int(max_iter, "max_iter", minimum=1)
+    n_states, n_actions = R.shape
+    if policy is None:
+        if gamma < 1.0:
+            current = np.zeros(n_states, dtype=np.int64)
+        else:
+            current = _toward_terminal(P, terminal_states(P, R))
+    else:
+        current = np.asarray(policy)
+        if current.shape != (n_states,) or current.dtype.kind not in "iu":
+            raise ValueError(
+                f"policy must be {n_states} action indices (ints); got shape {current.shape}, "
+                f"dtype {current.dtype}"
+            )
+        if np.any(current < 0) or np.any(current >= n_actions):
+            raise ValueError(f"policy actions must be in 0..{n_actions - 1}")
+        current = current.astype(np.int64)
+    policies = [current]
+    for _ in range(max_iter):
+        V = policy_evaluation(P, R, current, gamma)
+        Q = R + gamma * P @ V
+        best = np.argmax(np.round(Q, 12), axis=1)
+        keep = Q[np.arange(n_states), current] >= Q.max(axis=1) - 1e-12
+        improved = np.where(keep, current, best).astype(np.int64)
+        if np.array_equal(improved, current):
+            return PolicyIterationResult(V, current, tuple(policies))
+        current = improved
+        policies.append(current)
+    raise RuntimeError(f"policy iteration did not stabilise in {max_iter} improvement steps")
+
+
+def q_learning(
+    P: ArrayLike,
+    R: ArrayLike,
+    gamma: float,
+    *,
+    episodes: int = 5000,
+    epsilon: float = 0.2,
+    alpha_power: float = 0.8,
+    max_steps: int = 200,
+    seed: int = 0,
+) -> FloatArray:
+    r"""Tabular Q-learning with $\varepsilon$-greedy exploration, simulated on the MDP ``(P, R)``.
+
+    The agent does not use ``P`` and ``R`` directly: each step samples the next state from
+    $P(\cdot \mid s, a)$ and receives $R(s, a)$, then updates
+
+    $Q(s,a) \leftarrow Q(s,a) + \alpha \bigl[r + \gamma \max_{a'} Q(s',a') - Q(s,a)\bigr]$,
+
+    with $\max_{a'} Q(s', a') = 0$ when $s'$ is terminal (`terminal_states`), which ends the
+    episode. The step size of the $n$-th update of a pair is $\alpha = n^{-\text{alpha\_power}}$,
+    which meets the Robbins–Monro conditions for ``alpha_power`` in $(0.5, 1]$. Actions are
+    $\varepsilon$-greedy in the current $Q$ (ties: the first action). Each episode starts in a
+    non-terminal state drawn uniformly and lasts at most ``max_steps`` steps. Returns $Q$,
+    shape ``(S, A)``, with rows of terminal states 0.
+    """
+    P, R = check_mdp(P, R)
+    gamma = check_finite_scalar(gamma, "gamma", minimum=0.0, maximum=1.0)
+    episodes = check_int(episodes, "episodes", minimum=1)
+    epsilon = check_finite_scalar(epsilon, "epsilon", minimum=0.0, maximum=1.0)
+    alpha_power = check_finite_scalar(
+        alpha_power, "alpha_power", minimum=0.5, maximum=1.0, include_boundaries="right"
+    )
+    max_steps = check_int(max_steps, "max_steps", minimum=1)
+    seed = check_int(seed, "seed", minimum=0)
+    terminal = terminal_states(P, R)
+    starts = np.flatnonzero(~terminal)
+    if starts.size == 0:
+        raise ValueError("P, R must have at least one non-terminal state to start episodes in")
+    n_states, n_actions = R.shape
+    cumulative = np.cumsum(P, axis=2)
+    cumulative[:, :, -1] = 1.0  # guard against rounding in the last bin
+    Q = np.zeros((n_states, n_actions))
+    N = np.zeros((n_states, n_actions))
+    rng = np.random.default_rng(seed)
+    for _ in range(episodes):
+        s = int(starts[rng.integers(starts.size)])
+        for _ in range(max_steps):
+            explore = rng.random() < epsilon
+            a = int(rng.integers(n_actions)) if explore else int(np.argmax(Q[s]))
+            s2 = int(np.searchsorted(cumulative[s, a], rng.random(), side="right"))
+            target = R[s, a] + (0.0 if terminal[s2] else gamma * Q[s2].max())
+            N[s, a] += 1
+            Q[s, a] += (target - Q[s, a]) / N[s, a] ** alpha_power
+            if terminal[s2]:
+                break
+            s = s2
+    return Q
 
 
 def run_bandit(
@@ -293,11 +473,15 @@ def run_bandit(
 __all__ = [
     "ACTIONS",
     "GridWorld",
+    "PolicyIterationResult",
     "ValueIterationResult",
     "check_mdp",
     "grid_world",
     "policy_evaluation",
+    "policy_iteration",
+    "q_learning",
     "q_values",
     "run_bandit",
+    "terminal_states",
     "value_iteration",
 ]

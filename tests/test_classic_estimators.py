@@ -42,6 +42,8 @@ def test_sklearn_estimator_checks(estimator, check):
 def _data(estimator):
     rng = np.random.default_rng(0)
     X = rng.normal(size=(60, 3))
+    if estimator.__sklearn_tags__().input_tags.positive_only:  # MultinomialNB: counts
+        X = np.abs(X)
     if is_regressor(estimator):
         return X, X @ np.array([1.0, -2.0, 0.5]) + 0.1 * rng.normal(size=60)
     return X, (X[:, 0] + X[:, 1] > 0).astype(int)

@@ -1,5 +1,7 @@
 """dlref.rl: grid world, value iteration vs exact policy evaluation, bandits, argument errors."""
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -14,6 +16,12 @@ def russell_norvig():
         step_reward=-0.04,
         slip=0.2,
     )
+
+
+def _small():
+    P = np.zeros((2, 2, 2))
+    P[:, :, 1] = 1.0
+    return P, np.array([[-1.0, -1.0], [0.0, 0.0]])
 
 
 def test_grid_world_is_a_valid_mdp():
@@ -79,6 +87,65 @@ def test_bandit_is_reproducible_and_exploration_helps():
     assert uniform.mean() == pytest.approx(means.mean(), abs=0.05)
 
 
+def test_policy_iteration_equals_value_iteration():
+    g = russell_norvig()
+    for gamma in (0.5, 0.9, 0.99, 1.0):
+        vi = rl.value_iteration(g.P, g.R, gamma)
+        pi = rl.policy_iteration(g.P, g.R, gamma)
+        assert isinstance(pi, rl.PolicyIterationResult)
+        assert np.array_equal(pi.policy, vi.policy)
+        assert np.max(np.abs(pi.V - vi.V)) < 1e-8
+        assert np.array_equal(pi.policies[-1], pi.policy)
+        # each improvement step does not lower the value of any state
+        values = [rl.policy_evaluation(g.P, g.R, p, gamma) for p in pi.policies]
+        assert all(np.all(b >= a - 1e-12) for a, b in itertools.pairwise(values))
+
+
+def test_russell_norvig_4x3_world_with_gamma_one():
+    g = russell_norvig()
+    V = rl.value_iteration(g.P, g.R, 1.0).V
+    textbook = [
+        [0.812, 0.868, 0.918, 0.0],
+        [0.762, np.nan, 0.660, 0.0],
+        [0.705, 0.655, 0.611, 0.388],
+    ]
+    assert np.allclose(np.round(g.to_grid(V), 3), textbook, equal_nan=True)
+    assert np.array_equal(rl.terminal_states(g.P, g.R), g.terminal)
+
+
+def test_gamma_one_with_exact_geometric_episode():
+    # state 0 stays with probability 0.75 (reward -1) or ends: V = -1 / 0.25 = -4
+    P = np.array([[[0.75, 0.25]], [[0.0, 1.0]]])
+    R = np.array([[-1.0], [0.0]])
+    assert rl.policy_evaluation(P, R, np.array([0, 0]), 1.0) == pytest.approx([-4.0, 0.0])
+    assert pytest.approx([-4.0, 0.0], abs=1e-8) == rl.value_iteration(P, R, 1.0).V
+
+
+def test_gamma_one_needs_an_episodic_mdp_and_a_proper_policy():
+    loop = np.array([[[1.0, 0.0], [0.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]]])
+    with pytest.raises(ValueError, match=r"gamma=1.0 needs an episodic MDP.*has none"):
+        rl.value_iteration(loop, -np.ones((2, 2)), 1.0)
+    # state 2 is terminal, but state 1 only loops on itself
+    P = np.zeros((3, 1, 3))
+    P[0, 0, 2] = P[1, 0, 1] = P[2, 0, 2] = 1.0
+    with pytest.raises(ValueError, match=r"every state must be able to reach.*\[1\]"):
+        rl.policy_iteration(P, np.array([[-1.0], [-1.0], [0.0]]), 1.0)
+    g = rl.grid_world((2, 2), step_reward=-1.0)  # no slips: "up" forever bumps into the edge
+    with pytest.raises(ValueError, match="proper policy"):
+        rl.policy_evaluation(g.P, g.R, np.zeros(len(g.cells), dtype=int), 1.0)
+
+
+def test_q_learning_finds_q_star_and_the_optimal_policy():
+    g = russell_norvig()
+    Q_star = rl.q_values(g.P, g.R, rl.value_iteration(g.P, g.R, 0.9).V, 0.9)
+    Q = rl.q_learning(g.P, g.R, 0.9, episodes=10_000, seed=0)
+    assert np.array_equal(Q, rl.q_learning(g.P, g.R, 0.9, episodes=10_000, seed=0))
+    assert np.max(np.abs(Q - Q_star)) < 0.03
+    live = ~g.terminal
+    assert np.array_equal(Q.argmax(axis=1)[live], Q_star.argmax(axis=1)[live])
+    assert np.all(Q[g.terminal] == 0.0)
+
+
 @pytest.mark.parametrize(
     ("call", "error", "name"),
     [
@@ -104,6 +171,11 @@ def test_bandit_is_reproducible_and_exploration_helps():
             ValueError,
             "policy",
         ),
+        (lambda: rl.policy_iteration(*_small(), 0.9, policy=[0, 5]), ValueError, "policy"),
+        (lambda: rl.q_learning(*_small(), 0.9, episodes=0), ValueError, "episodes"),
+        (lambda: rl.q_learning(*_small(), 0.9, epsilon=2.0), ValueError, "epsilon"),
+        (lambda: rl.q_learning(*_small(), 0.9, alpha_power=0.5), ValueError, "alpha_power"),
+        (lambda: rl.q_learning(*_small(), 1.5), ValueError, "gamma"),
         (lambda: rl.run_bandit([1.0], 0.1), ValueError, "means"),
         (lambda: rl.run_bandit([1.0, 2.0], -0.1), ValueError, "epsilon"),
         (lambda: rl.run_bandit([1.0, 2.0], 0.1, steps=0), ValueError, "steps"),

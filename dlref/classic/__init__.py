@@ -1,8 +1,9 @@
 """Classical machine-learning models in NumPy, with scikit-learn's interface.
 
 Each model is written from scratch and tested against its scikit-learn counterpart on the same
-data: linear and logistic regression, decision trees, k-nearest neighbours, Gaussian naive Bayes,
-a linear SVM (SMO), k-means, agglomerative clustering and Gaussian mixtures (EM).
+data: linear and logistic regression, decision trees, k-nearest neighbours, Gaussian, multinomial
+and Bernoulli naive Bayes, a linear SVM (SMO), k-means, agglomerative clustering and Gaussian
+mixtures (EM).
 """
 
 from dlref.classic.cluster import AgglomerativeClustering, KMeans
@@ -14,7 +15,7 @@ from dlref.classic.linear import (
     Ridge,
 )
 from dlref.classic.mixture import GaussianMixture
-from dlref.classic.naive_bayes import GaussianNB
+from dlref.classic.naive_bayes import BernoulliNB, GaussianNB, MultinomialNB
 from dlref.classic.neighbors import KNeighborsClassifier, KNeighborsRegressor
 from dlref.classic.preprocessing import PolynomialFeatures, StandardScaler
 from dlref.classic.svm import LinearSVM
@@ -22,6 +23,7 @@ from dlref.classic.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 __all__ = [
     "AgglomerativeClustering",
+    "BernoulliNB",
     "DecisionTreeClassifier",
     "DecisionTreeRegressor",
     "GaussianMixture",
@@ -34,6 +36,7 @@ __all__ = [
     "LinearRegression",
     "LinearSVM",
     "LogisticRegression",
+    "MultinomialNB",
     "PolynomialFeatures",
     "Ridge",
     "StandardScaler",
