@@ -7,7 +7,9 @@ Only NumPy is imported at import time. The submodules, one topic each:
 - `dlref.math.gradcheck`: numerical gradients and gradient checks;
 - `dlref.math.perceptron`: the neuron and the perceptron rule;
 - `dlref.math.layers`: a dense layer and an MLP with hand-written backpropagation;
+- `dlref.math.initializers`: Glorot, He and LeCun weight initialisers;
 - `dlref.math.optimizers`: SGD (momentum, Nesterov), AdaGrad, RMSProp, Adam;
+- `dlref.math.schedules`: learning-rate schedules (step, exponential, cosine, warm-up, 1cycle);
 - `dlref.math.regularization`: L1/L2 penalties, dropout, batch normalisation;
 - `dlref.math.conv`: convolution, pooling, output sizes, receptive fields;
 - `dlref.math.residual`: a plain or residual stack of dense blocks;
@@ -59,6 +61,15 @@ from dlref.math.conv import (
     receptive_field,
 )
 from dlref.math.gradcheck import GradientCheck, gradient_check, numerical_gradient
+from dlref.math.initializers import (
+    TRUNCATED_STD,
+    compute_fans,
+    glorot_normal,
+    glorot_uniform,
+    he_normal,
+    he_uniform,
+    lecun_normal,
+)
 from dlref.math.layers import MLP, Dense
 from dlref.math.losses import (
     binary_cross_entropy,
@@ -84,12 +95,21 @@ from dlref.math.regularization import (
 )
 from dlref.math.residual import DenseStack
 from dlref.math.rnn import gru_cell, lstm_cell, rnn_cell, run_gru, run_lstm, run_rnn
+from dlref.math.schedules import (
+    ANNEAL_STRATEGIES,
+    cosine_decay,
+    exponential_decay,
+    one_cycle,
+    piecewise_constant,
+)
 
 __all__ = [
     "ACTIVATIONS",
+    "ANNEAL_STRATEGIES",
     "FEED_FORWARD_ACTIVATIONS",
     "MLP",
     "SGD",
+    "TRUNCATED_STD",
     "Activation",
     "AdaGrad",
     "Adam",
@@ -107,15 +127,22 @@ __all__ = [
     "categorical_cross_entropy",
     "categorical_cross_entropy_grad",
     "causal_mask",
+    "compute_fans",
     "conv2d",
     "conv_output_size",
+    "cosine_decay",
     "depthwise_conv2d",
     "dropout",
+    "exponential_decay",
     "feed_forward",
     "gelu",
     "gelu_grad",
+    "glorot_normal",
+    "glorot_uniform",
     "gradient_check",
     "gru_cell",
+    "he_normal",
+    "he_uniform",
     "huber",
     "huber_grad",
     "l1_grad",
@@ -125,6 +152,7 @@ __all__ = [
     "layer_norm",
     "leaky_relu",
     "leaky_relu_grad",
+    "lecun_normal",
     "log_sum_exp",
     "lstm_cell",
     "mae",
@@ -137,8 +165,10 @@ __all__ = [
     "multi_head_attention",
     "neuron",
     "numerical_gradient",
+    "one_cycle",
     "optimize",
     "padding_mask",
+    "piecewise_constant",
     "receptive_field",
     "relu",
     "relu_grad",
