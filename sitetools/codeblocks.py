@@ -122,16 +122,34 @@ UPDATE_SEED = 0
 TEST_SEED = 1
 
 
+_NUMPY_PRINT_DEFAULTS = {
+    "precision": 8,
+    "threshold": 1000,
+    "edgeitems": 3,
+    "linewidth": 75,
+    "suppress": False,
+    "nanstr": "nan",
+    "infstr": "inf",
+    "sign": "-",
+    "floatmode": "maxprec",
+    "legacy": False,
+}
+
+
 def reset_random_state(seed: int = TEST_SEED, code: str = "") -> None:
-    """Clear Keras' global state and seed Python, NumPy and the backend with ``seed``.
+    """Clear Keras' global state, NumPy's print options, and seed Python, NumPy and the
+    backend with ``seed``.
 
     Keras is seeded when it is already loaded or when ``code`` (the block about to run) will
     load it, so a block prints the same numbers whether or not an earlier block imported Keras.
+    A block that calls ``np.set_printoptions`` changes how every later block prints, so the
+    options go back to NumPy's defaults before each block.
     """
     import numpy as np
 
     random.seed(seed)
     np.random.seed(seed)
+    np.set_printoptions(**_NUMPY_PRINT_DEFAULTS)
     if "keras" in sys.modules or _USES_KERAS.search(code):
         import keras
 

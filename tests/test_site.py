@@ -7,22 +7,17 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
+from sitetools.browser import site_path
 from sitetools.pages import DEFAULT_LANGUAGE, ROOT, page_pairs
 
 pytestmark = pytest.mark.site
 
 SITE = ROOT / "site"
 PAIRS = page_pairs()
-SITE_PATH = urlsplit(
-    yaml.safe_load(re.sub(r"!!python\S*", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))[
-        "site_url"
-    ]
-).path
+SITE_PATH = site_path()
 _EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 
