@@ -45,8 +45,14 @@ class Exercise:
     has_solution: bool
     has_code: bool
 
+    notebook: bool = False
+
     @property
     def anchor(self) -> str:
+        """The heading's id: MkDocs' slug, or on notebook pages nbconvert's (spaces become
+        hyphens, the text is kept)."""
+        if self.notebook:
+            return self.heading.replace(" ", "-")
         return _SLUG(self.heading, "-")
 
 
@@ -95,6 +101,7 @@ def parse(page: Page) -> list[Exercise]:
                 heading=heading.strip(),
                 has_solution=solutions == 1,
                 has_code=bool(re.search(_SOLUTION_CODE, body, re.M)),
+                notebook=page.is_notebook,
             )
         )
     return exercises

@@ -303,3 +303,21 @@ def test_home_page_links_every_page(lang):
         k for k in PAIRS if k != "index" and built_path(k, lang).parent.resolve() not in linked
     ]
     assert missing == []
+
+
+def test_every_formula_parses_with_the_vendored_katex():
+    """A formula KaTeX cannot parse would show as red error text in the browser: parse them all
+    at once with Node and the KaTeX the site ships."""
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None:
+        pytest.fail("node is missing: make setup needs it for KaTeX")
+    pages = sorted(str(p) for p in SITE.rglob("index.html"))
+    result = subprocess.run(
+        ["node", str(ROOT / "tools/katex_check.mjs"), *pages],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:]
+    checked = int(result.stdout.strip().splitlines()[-1].split()[0])
+    assert checked > 3000

@@ -130,8 +130,8 @@ def cosine_decay(
 
     Without warm-up, $\eta_t = \eta_0\bigl(\alpha + (1-\alpha)\,\tfrac{1}{2}(1 + \cos(\pi\,
     \min(t, T)/T))\bigr)$: from $\eta_0$ down to $\alpha\eta_0$ over $T$ steps, then constant.
-    With ``warmup_target`` $\eta_\max$ and $W$ warm-up steps, the rate first rises linearly from
-    $\eta_0$ to $\eta_\max$ over $W$ steps, then decays from $\eta_\max$ to $\alpha\eta_\max$ over
+    With ``warmup_target`` $\eta_{\max}$ and $W$ warm-up steps, the rate first rises linearly from
+    $\eta_0$ to $\eta_{\max}$ over $W$ steps, then decays from $\eta_{\max}$ to $\alpha\eta_{\max}$ over
     the next $T$ steps.
 
     Args:
@@ -139,7 +139,7 @@ def cosine_decay(
         initial_learning_rate: $\eta_0 \ge 0$ (the start of the warm-up, if any).
         decay_steps: $T \ge 1$, the length of the decay.
         alpha: The final rate as a fraction of the rate the decay starts from, in $[0, 1]$.
-        warmup_target: $\eta_\max$, or ``None`` for no warm-up.
+        warmup_target: $\eta_{\max}$, or ``None`` for no warm-up.
         warmup_steps: $W$; at least 1 when ``warmup_target`` is given.
 
     Returns:
@@ -175,19 +175,19 @@ def one_cycle(
 ) -> Rates:
     r"""The 1cycle policy (Smith and Topin, 2019), with PyTorch ``OneCycleLR``'s formulas.
 
-    The rate rises from $\eta_\max/d$ to $\eta_\max$ at step $p = pN - 1$ (``pct_start`` $p$ of the
-    $N$ steps), then falls to $\eta_\max/(d\,f)$ at step $N - 1$. Each phase goes from $a$ to $b$
+    The rate rises from $\eta_{\max}/d$ to $\eta_{\max}$ at step $p = pN - 1$ (``pct_start`` $p$ of the
+    $N$ steps), then falls to $\eta_{\max}/(d\,f)$ at step $N - 1$. Each phase goes from $a$ to $b$
     along $b + \tfrac{1}{2}(a - b)(1 + \cos \pi u)$ (``"cos"``) or $a + (b - a)u$
     (``"linear"``), $u \in [0, 1]$ being the fraction of the phase done.
 
     Args:
         step: The step(s), in $[0, N - 1]$.
-        max_learning_rate: $\eta_\max > 0$.
+        max_learning_rate: $\eta_{\max} > 0$.
         total_steps: $N \ge 2$.
         pct_start: The fraction of the steps spent rising, in $(0, 1)$, with $pN - 1 \ge 0$ and
             $pN - 1 < N - 1$ so that both phases have a length.
-        div_factor: $d \ge 1$: the rate starts at $\eta_\max/d$.
-        final_div_factor: $f \ge 1$: the rate ends at $\eta_\max/(d f)$.
+        div_factor: $d \ge 1$: the rate starts at $\eta_{\max}/d$.
+        final_div_factor: $f \ge 1$: the rate ends at $\eta_{\max}/(d f)$.
         anneal_strategy: ``"cos"`` or ``"linear"``.
 
     Returns:

@@ -232,7 +232,9 @@ def decoder_only_transformer(
             must be divisible by ``num_heads``).
         causal: use the causal mask (``False`` only to compare with a model that sees the
             future: it is then no longer a decoder).
-        pre_norm, dropout, activation: as in `transformer_block`.
+        pre_norm: layer norm before each sublayer (as in `transformer_block`).
+        dropout: dropout rate inside each block (as in `transformer_block`).
+        activation: the feed-forward activation (as in `transformer_block`).
         positions: add learned position embeddings (``False`` to show what attention without
             positional information cannot do).
         return_attention_scores: the model outputs ``[logits, weights_block_0, ...]``, each
