@@ -130,9 +130,9 @@ def cosine_decay(
 
     Without warm-up, $\eta_t = \eta_0\bigl(\alpha + (1-\alpha)\,\tfrac{1}{2}(1 + \cos(\pi\,
     \min(t, T)/T))\bigr)$: from $\eta_0$ down to $\alpha\eta_0$ over $T$ steps, then constant.
-    With ``warmup_target`` $\eta_{\max}$ and $W$ warm-up steps, the rate first rises linearly from
-    $\eta_0$ to $\eta_{\max}$ over $W$ steps, then decays from $\eta_{\max}$ to $\alpha\eta_{\max}$ over
-    the next $T$ steps.
+    With ``warmup_target`` $\eta_{\max}$ and $W$ warm-up steps, the rate first rises linearly
+    from $\eta_0$ to $\eta_{\max}$ over $W$ steps, then decays from $\eta_{\max}$ to
+    $\alpha\eta_{\max}$ over the next $T$ steps.
 
     Args:
         step: The step(s) $t \ge 0$.
@@ -175,9 +175,9 @@ def one_cycle(
 ) -> Rates:
     r"""The 1cycle policy (Smith and Topin, 2019), with PyTorch ``OneCycleLR``'s formulas.
 
-    The rate rises from $\eta_{\max}/d$ to $\eta_{\max}$ at step $p = pN - 1$ (``pct_start`` $p$ of the
-    $N$ steps), then falls to $\eta_{\max}/(d\,f)$ at step $N - 1$. Each phase goes from $a$ to $b$
-    along $b + \tfrac{1}{2}(a - b)(1 + \cos \pi u)$ (``"cos"``) or $a + (b - a)u$
+    The rate rises from $\eta_{\max}/d$ to $\eta_{\max}$ at step $p = pN - 1$ (``pct_start`` $p$ of
+    the $N$ steps), then falls to $\eta_{\max}/(d\,f)$ at step $N - 1$. Each phase goes from $a$
+    to $b$ along $b + \tfrac{1}{2}(a - b)(1 + \cos \pi u)$ (``"cos"``) or $a + (b - a)u$
     (``"linear"``), $u \in [0, 1]$ being the fraction of the phase done.
 
     Args:
