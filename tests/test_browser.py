@@ -30,6 +30,8 @@ SEARCHES = [  # (language, query, page that must come first)
     ("en", "backpropagation", "basics/backpropagation"),
     ("en", "convolution", "cnn/convolution"),
     ("zh", "梯度下降", "basics/gradient-descent"),
+    ("zh", "过拟合", "basics/regularization"),
+    ("zh", "欠拟合", "basics/regularization"),
     ("en", "LSTM", "rnn/lstm-gru"),
     ("en", "softmax", "basics/activations"),
     ("en", "k-means", "classic/clustering"),
