@@ -99,7 +99,10 @@ for blocks, residual in [(1, False), (15, False), (15, True)]:
                 losses.append(net.loss_and_grads(x[batch], y[batch]))
                 optimizer.step(net.params(), net.grads())
         final[label, seed] = np.mean(losses)
-    print(f"{label:<38}{final[label, 0]:>7.2f}{final[label, 1]:>9.2f}")
+    # the deep plain network wanders around ln 10: its second decimal depends on the CPU's
+    # rounding (BLAS kernels sum in different orders), so it is printed to one decimal
+    digits = 1 if label == "plain, 32 layers, BN" else 2
+    print(f"{label:<38}{final[label, 0]:>7.{digits}f}{final[label, 1]:>9.{digits}f}")
 
 for seed in (0, 1):  # the deep plain network is far behind both others, with either seed
     plain4, plain32 = final["plain, 4 layers, BN", seed], final["plain, 32 layers, BN", seed]
