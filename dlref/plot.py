@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
@@ -367,14 +368,18 @@ def plot_optimizer_paths(
     labels: tuple[str, str] = ("$w_1$", "$w_2$"),
     title: str | None = None,
     figsize: tuple[float, float] = (5.4, 4.4),
+    ax: Axes | None = None,
 ) -> Figure:
     """Contours of ``f(x, y)`` with each optimiser's path ``(steps, 2)`` drawn on top.
 
     ``f`` is called once on two meshgrid arrays and must return an array of their shape.
     ``levels`` is a number of contour levels or the increasing levels themselves. Each path is a
     line with a circle at its start and a cross at its end; ``minimum``, if given, is marked with
-    a black star.
+    a black star. ``ax``, an axis of a `Figure`, draws into that axis (one panel of a larger
+    figure) instead of a new figure; ``figsize`` is then ignored and ``ax``'s figure is returned.
     """
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
     if not callable(f):
         raise TypeError(f"f must be callable; got {type(f).__name__}")
     if not isinstance(paths, Mapping) or not paths:
@@ -396,8 +401,11 @@ def plot_optimizer_paths(
     z = np.asarray(f(gx, gy), dtype=float)
     if z.shape != gx.shape:
         raise ValueError(f"f(x, y) must return an array of shape {gx.shape}; got {z.shape}")
-    fig = Figure(figsize=figsize, layout="constrained")
-    ax = fig.subplots()
+    if ax is None:
+        fig = Figure(figsize=figsize, layout="constrained")
+        ax = fig.subplots()
+    else:
+        fig = ax.figure.figure  # the root Figure, also when ax lies in a SubFigure
     ax.contour(gx, gy, z, levels=contour_levels, colors="0.75", linewidths=0.7)
     for label, path in paths.items():
         points = as_float_array(path, f"paths[{label!r}]")

@@ -122,6 +122,24 @@ def test_optimizer_paths_draw_each_path_on_the_contours():
         plot.plot_optimizer_paths(lambda x, y: x, {"a": path}, minimum=(0, 0, 0))
 
 
+def test_optimizer_paths_draw_into_a_given_panel():
+    path = np.array([[1.5, 1.5], [1.0, 0.5], [0.0, 0.0]])
+    fig = Figure(figsize=(6, 2))
+    left, right = fig.subplots(1, 2)
+    drawn = plot.plot_optimizer_paths(
+        lambda x, y: x**2 + y**2, {"sgd": path}, resolution=20, title="right", ax=right
+    )
+    assert drawn is fig and fig.axes == [left, right]
+    assert len(left.lines) == 0 and right.get_title() == "right"
+    np.testing.assert_array_equal(right.lines[0].get_xydata(), path)
+    assert tuple(fig.get_size_inches()) == (6, 2)
+    sub = Figure().subfigures(1, 2)[1]  # a panel of a SubFigure returns the whole figure
+    drawn = plot.plot_optimizer_paths(lambda x, y: x, {"a": path}, resolution=5, ax=sub.subplots())
+    assert isinstance(drawn, Figure) and drawn is sub.figure
+    with pytest.raises(TypeError, match="ax must be a matplotlib Axes or None; got Figure"):
+        plot.plot_optimizer_paths(lambda x, y: x, {"a": path}, ax=fig)
+
+
 def test_gan_samples_one_row_per_epoch_after_the_real_row():
     real = RNG.random((8, 6, 6))
     fig = plot.plot_gan_samples(real, {5: RNG.random((8, 6, 6)), 1: RNG.random((8, 6, 6))}, n=4)
