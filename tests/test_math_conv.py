@@ -5,6 +5,8 @@ Keras layers get the same weights with ``set_weights`` after ``build``; float32,
 
 from __future__ import annotations
 
+import itertools
+
 import keras
 import numpy as np
 import pytest
@@ -14,7 +16,9 @@ from hypothesis import strategies as st
 from dlref.math.conv import (
     avg_pool2d,
     conv2d,
+    conv2d_transpose,
     conv_output_size,
+    conv_transpose_output_size,
     depthwise_conv2d,
     max_pool2d,
     receptive_field,
@@ -80,6 +84,101 @@ def test_depthwise_conv2d_matches_keras(padding, strides, dilation, kernel_size,
     got = depthwise_conv2d(X, kernel, bias, stride=strides, padding=padding, dilation=dilation)
     assert got.shape == expected.shape
     np.testing.assert_allclose(got, expected, atol=ATOL)
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+@pytest.mark.parametrize("strides", [1, 2, 3, (2, 1)])
+@pytest.mark.parametrize(("kernel_size", "c_out"), [((3, 3), 4), ((2, 3), 1), ((4, 4), 2), (1, 2)])
+def test_conv2d_transpose_matches_keras(padding, strides, kernel_size, c_out):
+    kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+    kernel = RNG.normal(size=(kh, kw, c_out, X.shape[-1])).astype(np.float32)
+    bias = RNG.normal(size=c_out).astype(np.float32)
+    layer = keras.layers.Conv2DTranspose(c_out, kernel_size, strides=strides, padding=padding)
+    layer.build(X.shape)
+    layer.set_weights([kernel, bias])
+    expected = _np(layer(X))
+    got = conv2d_transpose(X, kernel, bias, stride=strides, padding=padding)
+    assert got.shape == expected.shape == tuple(layer.compute_output_shape(X.shape))
+    assert got.dtype == np.float32
+    np.testing.assert_allclose(got, expected, atol=ATOL)
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+@pytest.mark.parametrize(
+    ("kernel_size", "strides", "output_padding"),
+    [(3, 2, 0), (3, 2, 1), (3, 3, 2), (4, 2, 1), (2, 3, (1, 2)), (1, 2, 1), ((3, 4), 2, (0, 1))],
+)
+def test_conv2d_transpose_output_padding_matches_keras(
+    padding, kernel_size, strides, output_padding
+):
+    kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+    kernel = RNG.normal(size=(kh, kw, 2, X.shape[-1])).astype(np.float32)
+    bias = RNG.normal(size=2).astype(np.float32)
+    layer = keras.layers.Conv2DTranspose(
+        2, kernel_size, strides=strides, padding=padding, output_padding=output_padding
+    )
+    layer.build(X.shape)
+    layer.set_weights([kernel, bias])
+    expected = _np(layer(X))
+    got = conv2d_transpose(X, kernel, bias, strides, padding, output_padding)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, atol=ATOL)
+
+
+def test_conv_transpose_output_size_equals_keras_shape():
+    for n, k, s, padding, output_padding in itertools.product(
+        (1, 4, 7), (1, 2, 3, 5), (1, 2, 3), ("valid", "same"), (None, 0, 1, 2)
+    ):
+        if output_padding is not None and output_padding >= s:
+            continue
+        if padding == "same" and k % 2 == 0 and output_padding == 0:
+            with pytest.raises(ValueError, match="even kernel_size"):
+                conv_transpose_output_size(n, k, s, padding, output_padding)
+            continue
+        layer = keras.layers.Conv2DTranspose(
+            1, k, strides=s, padding=padding, output_padding=output_padding
+        )
+        expected = layer.compute_output_shape((1, n, n, 1))[1]
+        assert conv_transpose_output_size(n, k, s, padding, output_padding) == expected
+    assert conv_transpose_output_size(4, 3, 2) == 9  # (n - 1) s + k
+    assert conv_transpose_output_size(4, 2, 3) == 12  # stride > kernel: (n - 1) s + s
+    assert conv_transpose_output_size(4, 3, 2, "same") == 8  # n s
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+@pytest.mark.parametrize(
+    ("size", "kernel_size", "stride"),
+    [(9, 3, 1), (9, 3, 2), (8, 4, 2), (10, 3, 3), (7, 2, 2), (6, 1, 2)],
+)
+def test_conv2d_transpose_is_the_adjoint_of_conv2d(padding, size, kernel_size, stride):
+    # <conv2d(a), b> = <a, conv2d_transpose(b)> when the transposed output has a's size; the
+    # output padding needed for that is whatever conv2d dropped at the bottom/right.
+    rng = np.random.default_rng(1)
+    kernel = rng.normal(size=(kernel_size, kernel_size, 3, 2))
+    a = rng.normal(size=(2, size, size, 3))
+    forward = conv2d(a, kernel, stride=stride, padding=padding)
+    b = rng.normal(size=forward.shape)
+    n = forward.shape[1]
+    output_padding = None
+    if size != conv_transpose_output_size(n, kernel_size, stride, padding):
+        base = kernel_size if padding == "valid" else kernel_size % 2
+        output_padding = size - (n - 1) * stride - base
+    back = conv2d_transpose(
+        b, kernel, stride=stride, padding=padding, output_padding=output_padding
+    )
+    assert back.shape == a.shape
+    assert np.isclose(np.sum(forward * b), np.sum(a * back))
+
+
+def test_conv2d_transpose_stamps_the_kernel():
+    # One bright pixel leaves one copy of the kernel; stride 2 places the copies two apart.
+    kernel = np.arange(9.0).reshape(3, 3, 1, 1)
+    x = np.zeros((1, 2, 2, 1))
+    x[0, 1, 0, 0] = 1.0
+    out = conv2d_transpose(x, kernel, stride=2)[0, :, :, 0]
+    expected = np.zeros((5, 5))
+    expected[2:5, 0:3] = kernel[:, :, 0, 0]
+    np.testing.assert_array_equal(out, expected)
 
 
 POOLS = [(2, None), (3, None), (3, 2), ((2, 3), (1, 2)), (2, 1), ((3, 1), None)]
@@ -223,6 +322,48 @@ def test_receptive_field_is_the_support_of_one_output(layers):
         (lambda: avg_pool2d(X, strides=0), ValueError, "strides"),
         (lambda: avg_pool2d(X, padding="causal"), ValueError, "padding"),
         (lambda: max_pool2d(X, pool_size=10), ValueError, "too small for pool_size"),
+        (lambda: conv2d_transpose(X[0], np.ones((3, 3, 1, 3))), ValueError, "x must be 4-D"),
+        (
+            lambda: conv2d_transpose(X, np.ones((3, 3, 3))),
+            ValueError,
+            r"kernel must be 4-D \(kh, kw, C_out, C_in\)",
+        ),
+        (
+            lambda: conv2d_transpose(X, np.ones((3, 3, 3, 2))),
+            ValueError,
+            "kernel expects C_in=2 input channels in its last axis.*x has 3",
+        ),
+        (lambda: conv2d_transpose(X, np.ones((3, 3, 4, 3)), np.ones(3)), ValueError, r"\(4,\)"),
+        (lambda: conv2d_transpose(X, np.ones((3, 3, 1, 3)), stride=0), ValueError, "stride"),
+        (lambda: conv2d_transpose(X, np.ones((3, 3, 1, 3)), padding="full"), ValueError, "padding"),
+        (
+            lambda: conv2d_transpose(X, np.ones((3, 3, 1, 3)), stride=2, output_padding=2),
+            ValueError,
+            "output_padding must be smaller than the stride 2",
+        ),
+        (
+            lambda: conv2d_transpose(X, np.ones((3, 3, 1, 3)), output_padding=(0, 0, 0)),
+            ValueError,
+            "output_padding must be None, an int or a pair",
+        ),
+        (
+            lambda: conv2d_transpose(X, np.ones((3, 3, 1, 3)), stride=2, output_padding=(0, 2)),
+            ValueError,
+            r"output_padding\[1\]",
+        ),
+        (
+            lambda: conv2d_transpose(X, np.ones((3, 3, 1, 3)), stride=2, output_padding=0.5),
+            TypeError,
+            "output_padding must be an int",
+        ),
+        (
+            lambda: conv2d_transpose(X, np.ones((2, 2, 1, 3)), None, 2, "same", 0),
+            ValueError,
+            "even kernel_size=2",
+        ),
+        (lambda: conv2d_transpose(X.astype(bool), np.ones((3, 3, 1, 3))), TypeError, r"\bx\b"),
+        (lambda: conv_transpose_output_size(0, 3), ValueError, "input_size must be >= 1"),
+        (lambda: conv_transpose_output_size(4, 3, padding="full"), ValueError, "padding"),
         (lambda: receptive_field([(3, 0, 1)]), ValueError, r"layers\[0\] stride"),
         (lambda: receptive_field([(3,)]), ValueError, r"layers\[0\]"),
         (lambda: receptive_field(3), TypeError, "layers"),

@@ -21,6 +21,7 @@ from dlref.models.cnn import (
     vgg,
     vgg16,
 )
+from dlref.models.densenet import dense_block, transition_layer
 from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
 from dlref.models.mlp import mlp
 from dlref.models.resnet import residual_block, resnet
@@ -366,6 +367,77 @@ def test_residual_block_is_identity_plus_residual():
     np.testing.assert_allclose(keras.ops.convert_to_numpy(block(x)), np.maximum(x, 0), atol=1e-6)
 
 
+# --- DenseNet -----------------------------------------------------------------------------------
+
+
+def dense_layer(c: int, k: int, bottleneck: bool = True) -> int:
+    """One dense layer receiving c channels: BN (4 per channel) and convolutions without bias."""
+    if bottleneck:
+        return 4 * c + conv(1, c, 4 * k, bias=False) + 4 * 4 * k + conv(3, 4 * k, k, bias=False)
+    return 4 * c + conv(3, c, k, bias=False)
+
+
+@pytest.mark.parametrize(
+    ("k0", "num_layers", "k", "bottleneck"),
+    [(64, 6, 32, True), (24, 3, 12, False), (5, 1, 4, True)],
+)
+def test_dense_block_channels_and_params_by_hand(k0, num_layers, k, bottleneck):
+    inputs = keras.Input((8, 8, k0))
+    model = keras.Model(inputs, dense_block(inputs, num_layers, k, bottleneck=bottleneck, name="d"))
+    assert model.output_shape == (None, 8, 8, k0 + num_layers * k)
+    for layer in range(1, num_layers + 1):  # k0 + l*k channels after layer l
+        assert model.get_layer(f"d_block{layer}_concat").output.shape[-1] == k0 + layer * k
+    expected = sum(dense_layer(k0 + i * k, k, bottleneck) for i in range(num_layers))
+    assert model.count_params() == expected
+
+
+def test_dense_block_keeps_its_input_and_trains():
+    inputs = keras.Input((6, 6, 3))
+    model = keras.Model(inputs, dense_block(inputs, 2, 4))
+    x = images(2, (6, 6, 3))
+    out = keras.ops.convert_to_numpy(model(x))
+    np.testing.assert_array_equal(out[..., :3], x)  # concatenation passes the input through
+    head = keras.Sequential([model, keras.layers.GlobalAveragePooling2D(), keras.layers.Dense(3)])
+    one_step(head, images(4, (6, 6, 3)), labels(4, 3), "sparse_categorical_crossentropy")
+
+
+@pytest.mark.parametrize(
+    ("channels", "theta", "out"), [(256, 0.5, 128), (7, 0.5, 3), (10, 1.0, 10)]
+)
+def test_transition_layer_by_hand(channels, theta, out):
+    inputs = keras.Input((9, 8, channels))
+    model = keras.Model(inputs, transition_layer(inputs, theta))
+    assert model.output_shape == (None, 4, 4, out)
+    assert model.count_params() == 4 * channels + conv(1, channels, out, bias=False)
+
+
+def test_densenet121_from_the_blocks_matches_keras_applications():
+    with keras.StatelessScope(initialize_variables=False):  # shapes only
+        theirs = keras.applications.DenseNet121(weights=None)
+        inputs = keras.Input((224, 224, 3))
+        x = keras.layers.ZeroPadding2D(3)(inputs)
+        x = keras.layers.Conv2D(64, 7, strides=2, use_bias=False, name="conv1_conv")(x)
+        x = keras.layers.BatchNormalization(epsilon=1.001e-5, name="conv1_bn")(x)
+        x = keras.layers.Activation("relu")(x)
+        x = keras.layers.MaxPooling2D(3, strides=2, padding="same")(x)
+        for stage, layers in enumerate((6, 12, 24, 16), start=2):
+            x = dense_block(x, layers, 32, name=f"conv{stage}")
+            if stage < 5:
+                x = transition_layer(x, 0.5, name=f"pool{stage}")
+        x = keras.layers.Activation("relu")(keras.layers.BatchNormalization(name="bn")(x))
+        x = keras.layers.GlobalAveragePooling2D()(x)
+        outputs = keras.layers.Dense(1000, activation="softmax", name="predictions")(x)
+        ours = keras.Model(inputs, outputs)
+        assert ours.count_params() == theirs.count_params() == 8_062_504
+        assert ours.output_shape == theirs.output_shape
+        weighted = [layer for layer in ours.layers if layer.weights]
+        assert len(weighted) == len([layer for layer in theirs.layers if layer.weights])
+        for layer in weighted:  # same names, same weight shapes, layer by layer
+            reference = theirs.get_layer(layer.name)
+            assert [w.shape for w in layer.weights] == [w.shape for w in reference.weights]
+    keras.utils.clear_session()
+
+
 # --- separable convolutions ---------------------------------------------------------------------
 
 
@@ -498,3 +570,23 @@ def test_block_builders_check_their_input():
         residual_block(keras.Input((8, 8, 4)), 4, stride=0)
     with pytest.raises(ValueError, match="filters"):
         separable_block(keras.Input((8, 8, 4)), 0)
+    with pytest.raises(ValueError, match="x must be a 4-D"):
+        dense_block(keras.Input((8,)), 2)
+    with pytest.raises(ValueError, match="num_layers must be >= 1"):
+        dense_block(keras.Input((8, 8, 4)), 0)
+    with pytest.raises(ValueError, match="growth_rate must be >= 1"):
+        dense_block(keras.Input((8, 8, 4)), 2, growth_rate=0)
+    with pytest.raises(TypeError, match="bottleneck"):
+        dense_block(keras.Input((8, 8, 4)), 2, bottleneck="yes")
+    with pytest.raises(TypeError, match="num_layers"):
+        dense_block(keras.Input((8, 8, 4)), 2.0)
+    with pytest.raises(ValueError, match=r"compression must be in \(0, 1\]"):
+        transition_layer(keras.Input((8, 8, 4)), 0.0)
+    with pytest.raises(ValueError, match="compression"):
+        transition_layer(keras.Input((8, 8, 4)), 1.5)
+    with pytest.raises(ValueError, match=r"keeps int\(4 \* 0.1\) = 0"):
+        transition_layer(keras.Input((8, 8, 4)), 0.1)
+    with pytest.raises(ValueError, match="at least 2x2"):
+        transition_layer(keras.Input((1, 8, 4)), 0.5)
+    with pytest.raises(ValueError, match="x must be a 4-D"):
+        transition_layer(keras.Input((8, 4)), 0.5)

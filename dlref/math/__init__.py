@@ -11,7 +11,8 @@ Only NumPy is imported at import time. The submodules, one topic each:
 - `dlref.math.optimizers`: SGD (momentum, Nesterov), AdaGrad, RMSProp, Adam;
 - `dlref.math.schedules`: learning-rate schedules (step, exponential, cosine, warm-up, 1cycle);
 - `dlref.math.regularization`: L1/L2 penalties, dropout, batch normalisation;
-- `dlref.math.conv`: convolution, pooling, output sizes, receptive fields;
+- `dlref.math.conv`: convolution, transposed convolution, pooling, output sizes, receptive
+  fields;
 - `dlref.math.residual`: a plain or residual stack of dense blocks;
 - `dlref.math.rnn`: SimpleRNN, LSTM and GRU cells and sequence runners;
 - `dlref.math.attention`: attention, masks, multi-head attention, positional encodings, layer
@@ -55,7 +56,9 @@ from dlref.math.attention import (
 from dlref.math.conv import (
     avg_pool2d,
     conv2d,
+    conv2d_transpose,
     conv_output_size,
+    conv_transpose_output_size,
     depthwise_conv2d,
     max_pool2d,
     receptive_field,
@@ -129,7 +132,9 @@ __all__ = [
     "causal_mask",
     "compute_fans",
     "conv2d",
+    "conv2d_transpose",
     "conv_output_size",
+    "conv_transpose_output_size",
     "cosine_decay",
     "depthwise_conv2d",
     "dropout",

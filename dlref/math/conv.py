@@ -15,6 +15,11 @@ $y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,\,is_h + ud_h,\,js_w + vd_w,\,c}\,K_{u,v,
 It is computed by im2col: every receptive field is copied into one row of a matrix
 (`numpy.lib.stride_tricks.sliding_window_view` makes the windows without copying), and one
 matrix product with the reshaped kernel gives all outputs at once.
+
+The transposed convolution ``conv2d_transpose`` is the adjoint of ``conv2d``: one matrix product
+with the transposed kernel matrix, then col2im, which adds every row back onto the window it came
+from. Its kernel has shape ``(kh, kw, C_out, C_in)``, as ``keras.layers.Conv2DTranspose`` stores
+it, i.e. the kernel of the ``conv2d`` it transposes.
 """
 
 from __future__ import annotations
@@ -210,6 +215,138 @@ def conv2d(
     if bias is not None:
         out += bias.astype(dtype, copy=False)
     return out.reshape(n, out_h, out_w, c_out)
+
+
+def conv_transpose_output_size(
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    padding: str = "valid",
+    output_padding: int | None = None,
+) -> int:
+    r"""Output length along one axis of a transposed convolution, as Keras 3 computes it.
+
+    With ``output_padding=None`` (the default): $(n-1)s + \max(k, s)$ for ``'valid'``
+    (that is $(n-1)s + k$ unless the stride exceeds the kernel) and $ns$ for ``'same'``.
+    With an ``output_padding`` $p$, $0 \le p < s$: $(n-1)s + k + p$ for ``'valid'`` and
+    $(n-1)s + (k \bmod 2) + p$ for ``'same'``. Each is an input length that a ``conv2d`` with
+    the same kernel size, stride and padding maps back to $n$; ``'same'`` with an even kernel
+    and $p = 0$ gives none, and raises ``ValueError``.
+    """
+    n = check_int(input_size, "input_size", minimum=1)
+    k = check_int(kernel_size, "kernel_size", minimum=1)
+    s = check_int(stride, "stride", minimum=1)
+    check_choice(padding, "padding", PADDINGS)
+    if output_padding is None:
+        return (n - 1) * s + max(k, s) if padding == "valid" else n * s
+    p = _check_output_padding(output_padding, "output_padding", s)
+    if padding == "valid":
+        return (n - 1) * s + k + p
+    if k % 2 + p == 0:
+        raise ValueError(
+            f"output_padding=0 with padding='same' and an even kernel_size={k} gives "
+            f"(input_size-1)*stride = {(n - 1) * s}, which a 'same' convolution with stride {s} "
+            f"maps to {-(-(n - 1) * s // s)}, not input_size={n}; use output_padding >= 1 or None"
+        )
+    return (n - 1) * s + k % 2 + p
+
+
+def _check_output_padding(value: Any, name: str, stride: int) -> int:
+    number = check_int(value, name, minimum=0)
+    if number >= stride:
+        raise ValueError(
+            f"{name} must be smaller than the stride {stride} (Keras requires it); got {number}"
+        )
+    return number
+
+
+def _transpose_geometry(n: int, k: int, s: int, padding: str, output_padding: int | None) -> Pair:
+    """Output length and the cropping before it: the 'same' padding of the forward conv."""
+    out = conv_transpose_output_size(n, k, s, padding, output_padding)
+    before = 0 if padding == "valid" else max((n - 1) * s + k - out, 0) // 2
+    return out, before
+
+
+def conv2d_transpose(
+    x: ArrayLike,
+    kernel: ArrayLike,
+    bias: ArrayLike | None = None,
+    stride: int | Sequence[int] = 1,
+    padding: str = "valid",
+    output_padding: int | Sequence[int] | None = None,
+) -> FloatArray:
+    r"""Transposed 2-D convolution of channels-last images: the adjoint of `conv2d`.
+
+    $y_{n,\,i s_h + u - p_h,\,j s_w + v - p_w,\,o} \mathrel{+}= x_{n,i,j,c}\,K_{u,v,o,c}$,
+    plus $b_o$: every input pixel adds a copy of the kernel, scaled by its value, to the
+    output, at steps of the stride; $p_h, p_w$ are the top/left cropping of ``'same'``.
+
+    ``x`` has shape ``(N, H, W, C_in)``, ``kernel`` ``(kh, kw, C_out, C_in)``, ``bias``
+    ``(C_out,)`` or ``None``; the result has shape ``(N, H', W', C_out)`` with $H', W'$ from
+    `conv_transpose_output_size`. It equals ``keras.layers.Conv2DTranspose`` with the same
+    weights, strides, padding and output padding (dilation is not supported). Without bias it is
+    the adjoint of ``conv2d(., kernel, stride=stride, padding=padding)`` on inputs of size
+    $(H', W')$: $\langle$ ``conv2d(a, kernel)``, $b \rangle = \langle a,$
+    ``conv2d_transpose(b, kernel)`` $\rangle$.
+    """
+    x = _check_images(x)
+    kernel = as_float_array(kernel, "kernel")
+    if kernel.ndim != 4:
+        raise ValueError(f"kernel must be 4-D (kh, kw, C_out, C_in); got shape {kernel.shape}")
+    if 0 in kernel.shape:
+        raise ValueError(f"kernel must not be empty; got shape {kernel.shape}")
+    if kernel.shape[3] != x.shape[3]:
+        raise ValueError(
+            f"kernel expects C_in={kernel.shape[3]} input channels in its last axis (kernel shape "
+            f"{kernel.shape}) but x has {x.shape[3]} (x shape {x.shape})"
+        )
+    strides = _pair(stride, "stride")
+    check_choice(padding, "padding", PADDINGS)
+    if output_padding is None:
+        pads: tuple[int | None, int | None] = (None, None)
+    elif isinstance(output_padding, (tuple, list)):
+        if len(output_padding) != 2:
+            raise ValueError(
+                f"output_padding must be None, an int or a pair (rows, cols); "
+                f"got {output_padding!r}"
+            )
+        pads = (
+            _check_output_padding(output_padding[0], "output_padding[0]", strides[0]),
+            _check_output_padding(output_padding[1], "output_padding[1]", strides[1]),
+        )
+    else:
+        pads = (
+            _check_output_padding(output_padding, "output_padding", strides[0]),
+            _check_output_padding(output_padding, "output_padding", strides[1]),
+        )
+    kh, kw, c_out, c_in = kernel.shape
+    bias = _check_bias(bias, c_out)
+    n, in_h, in_w = x.shape[:3]
+    (out_h, top), (out_w, left) = (
+        _transpose_geometry(size, k, s, padding, p)
+        for size, k, s, p in zip((in_h, in_w), (kh, kw), strides, pads, strict=True)
+    )
+    dtype = np.result_type(x.dtype, kernel.dtype)
+    # The transpose of im2col + matmul: one matrix product with the transposed kernel matrix gives
+    # every pixel's contribution to its window, (N, H, W, kh, kw, C_out); col2im adds them up.
+    columns = x.reshape(n * in_h * in_w, c_in).astype(dtype, copy=False) @ kernel.reshape(
+        kh * kw * c_out, c_in
+    ).T.astype(dtype, copy=False)
+    columns = columns.reshape(n, in_h, in_w, kh, kw, c_out)
+    span_h, span_w = (in_h - 1) * strides[0] + 1, (in_w - 1) * strides[1] + 1
+    full = np.zeros(
+        (n, max(span_h + kh - 1, top + out_h), max(span_w + kw - 1, left + out_w), c_out),
+        dtype=dtype,
+    )
+    for u in range(kh):
+        for v in range(kw):
+            full[:, u : u + span_h : strides[0], v : v + span_w : strides[1]] += columns[
+                :, :, :, u, v
+            ]
+    out = np.ascontiguousarray(full[:, top : top + out_h, left : left + out_w])
+    if bias is not None:
+        out += bias.astype(dtype, copy=False)
+    return out
 
 
 def depthwise_conv2d(

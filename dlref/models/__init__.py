@@ -15,6 +15,7 @@ from dlref.models.cnn import (
     vgg16,
     vgg19,
 )
+from dlref.models.densenet import dense_block, transition_layer
 from dlref.models.gan import GAN, gan_discriminator, gan_generator
 from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
 from dlref.models.mlp import mlp
@@ -39,6 +40,7 @@ __all__ = [
     "alexnet_small",
     "conv_param_counts",
     "decoder_only_transformer",
+    "dense_block",
     "gan_discriminator",
     "gan_generator",
     "googlenet",
@@ -51,6 +53,7 @@ __all__ = [
     "sequence_classifier",
     "sequence_regressor",
     "transformer_block",
+    "transition_layer",
     "vgg",
     "vgg16",
     "vgg19",
