@@ -24,7 +24,7 @@ from dlref.models.cnn import (
 from dlref.models.densenet import dense_block, transition_layer
 from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
 from dlref.models.mlp import mlp
-from dlref.models.resnet import residual_block, resnet
+from dlref.models.resnet import residual_block, resnet, resnet_small
 from dlref.models.separable import conv_param_counts, separable_block
 from dlref.models.sequence import sequence_classifier, sequence_regressor
 
@@ -90,6 +90,7 @@ def test_min_input_size_is_the_smallest_that_works(kernel, stride, padding, out)
     [
         (alexnet, 67),
         (lenet5, 16),
+        (lambda shape: lenet5(shape, kernel_size=3, padding="same"), 4),
         (alexnet_small, 8),
         (lambda shape: vgg([4, "M"] * 5, shape), 32),  # the five pools of the named VGGs
         (lambda shape: googlenet(shape, aux_classifiers=True), 65),
@@ -152,6 +153,14 @@ def test_lenet5_parameter_count_by_hand():
     assert model.count_params() == expected
     assert model.output_shape == (None, 10)
     assert [model.get_layer(n).output.shape[1] for n in ("c1", "s2", "c3", "s4")] == [28, 14, 10, 5]
+
+
+def test_lenet5_sized_for_8x8_digits_by_hand():
+    model = lenet5((8, 8, 1), 10, activation="relu", pooling="max", kernel_size=3, padding="same")
+    expected = conv(3, 1, 6) + conv(3, 6, 16) + dense(2 * 2 * 16, 120) + dense(120, 84)
+    assert model.count_params() == expected + dense(84, 10) == 19_754
+    assert [model.get_layer(n).output.shape[1] for n in ("c1", "s2", "c3", "s4")] == [8, 4, 4, 2]
+    one_step(model, images(4, (8, 8, 1)), labels(4, 10), "sparse_categorical_crossentropy")
 
 
 def test_lenet5_on_mnist_sized_input_trains():
@@ -367,6 +376,85 @@ def test_residual_block_is_identity_plus_residual():
     np.testing.assert_allclose(keras.ops.convert_to_numpy(block(x)), np.maximum(x, 0), atol=1e-6)
 
 
+def resnet_small_params(widths: tuple[int, ...], blocks: int, channels: int, classes: int) -> int:
+    """Stem conv + BN, basic blocks (a projection where the width or the stride changes), head."""
+    total = conv(3, channels, widths[0]) + 4 * widths[0]
+    c_in = widths[0]
+    for stage, filters in enumerate(widths):
+        for i in range(blocks):
+            if (stage > 0 and i == 0) or c_in != filters:
+                total += conv(1, c_in, filters) + 4 * filters
+            total += conv(3, c_in, filters) + conv(3, filters, filters) + 2 * 4 * filters
+            c_in = filters
+    return total + dense(c_in, classes)
+
+
+@pytest.mark.parametrize(
+    ("widths", "blocks", "shape"),
+    [((16, 32), 1, (8, 8, 1)), ((16, 32, 64), 3, (32, 32, 3)), ((8,), 2, (5, 5, 2))],
+)
+def test_resnet_small_counts_by_hand(widths, blocks, shape):
+    model = resnet_small(shape, 10, widths=widths, blocks=blocks)
+    assert model.count_params() == resnet_small_params(widths, blocks, shape[-1], 10)
+    convs = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
+    projections = len(widths) - 1  # one per stage after the first
+    assert len(convs) == 1 + 2 * blocks * len(widths) + projections
+    side = shape[0]
+    for _ in widths[1:]:
+        side = (side + 1) // 2  # stride 2, 'same' padding
+    assert model.get_layer("avg_pool").input.shape[1:] == (side, side, widths[-1])
+
+
+def test_resnet_small_equals_the_same_network_built_from_keras_layers():
+    """The builder computes what a hand-written Keras model with the same weights computes."""
+    keras.utils.set_random_seed(0)
+    model = resnet_small((8, 8, 1), 10, widths=(4, 8), bn_momentum=0.9)
+    inputs = keras.Input((8, 8, 1))
+
+    def conv_bn(x, filters, kernel, stride=1):
+        x = keras.layers.Conv2D(filters, kernel, strides=stride, padding="same")(x)
+        return keras.layers.BatchNormalization(epsilon=1.001e-5)(x)
+
+    x = keras.layers.ReLU()(conv_bn(inputs, 4, 3))
+    y = conv_bn(keras.layers.ReLU()(conv_bn(x, 4, 3)), 4, 3)
+    x = keras.layers.ReLU()(keras.layers.Add()([x, y]))
+    shortcut = conv_bn(x, 8, 1, stride=2)
+    y = conv_bn(keras.layers.ReLU()(conv_bn(x, 8, 3, stride=2)), 8, 3)
+    x = keras.layers.ReLU()(keras.layers.Add()([shortcut, y]))
+    x = keras.layers.GlobalAveragePooling2D()(x)
+    reference = keras.Model(inputs, keras.layers.Dense(10, activation="softmax")(x))
+    ours = [w for w in model.layers if w.weights]
+    theirs = [w for w in reference.layers if w.weights]
+    assert [type(w).__name__ for w in ours] == [type(w).__name__ for w in theirs]
+    for a, b in zip(ours, theirs, strict=True):
+        if isinstance(a, keras.layers.BatchNormalization):  # non-trivial statistics
+            gamma, beta, mean, var = (w.copy() for w in a.get_weights())
+            rng = np.random.default_rng(len(gamma))
+            a.set_weights([gamma + 0.1, beta + 0.2, mean + rng.normal(size=mean.shape), var * 2])
+        b.set_weights(a.get_weights())
+    x = images(3, (8, 8, 1))
+    np.testing.assert_allclose(
+        keras.ops.convert_to_numpy(model(x)), keras.ops.convert_to_numpy(reference(x)), atol=1e-6
+    )
+
+
+def test_bn_momentum_reaches_every_batch_normalisation():
+    model = resnet_small((8, 8, 1), 10, widths=(4, 8), bn_momentum=0.9)
+    norms = [layer for layer in model.layers if isinstance(layer, keras.layers.BatchNormalization)]
+    assert len(norms) == 6 and {layer.momentum for layer in norms} == {0.9}
+    inputs = keras.Input((4, 4, 8))
+    block = keras.Model(inputs, residual_block(inputs, 16, stride=2))  # default: Keras' 0.99
+    assert {layer.momentum for layer in block.layers if "Batch" in type(layer).__name__} == {0.99}
+    # one training step moves each moving mean by (1 - momentum) towards the batch mean
+    x = images(16, (8, 8, 1))
+    stem = model.get_layer("stem_bn")
+    before = stem.moving_mean.numpy().copy()
+    conv_out = keras.Model(model.input, model.get_layer("stem_conv").output)
+    batch_mean = keras.ops.convert_to_numpy(conv_out(x)).mean(axis=(0, 1, 2))
+    one_step(model, x, labels(16, 10), "sparse_categorical_crossentropy")
+    np.testing.assert_allclose(stem.moving_mean.numpy(), 0.9 * before + 0.1 * batch_mean, atol=1e-5)
+
+
 # --- DenseNet -----------------------------------------------------------------------------------
 
 
@@ -530,6 +618,9 @@ ERRORS = [
     (lambda: lenet5((32, 32)), r"input_shape must have 3 entries \(height, width, channels\)"),
     (lambda: lenet5((32, 0, 1)), r"input_shape\[1\] must be >= 1"),
     (lambda: lenet5(pooling="min"), "pooling"),
+    (lambda: lenet5(padding="causal"), "padding must be 'valid' or 'same'"),
+    (lambda: lenet5(kernel_size=0), "kernel_size must be >= 1"),
+    (lambda: lenet5((8, 8, 1), kernel_size=3), "at least 12"),
     (lambda: googlenet((32, 32, 3), aux_classifiers=True), "at least 65.*aux_classifiers=False"),
     (lambda: mlp(0, num_classes=3), "input_dim"),
     (lambda: mlp(4, (8, 0), num_classes=3), r"hidden\[1\]"),
@@ -541,6 +632,11 @@ ERRORS = [
     (lambda: sequence_regressor("gru", (5,)), r"input_shape must be \(timesteps, features\)"),
     (lambda: sequence_regressor("gru", (5, 2), outputs=0), "outputs"),
     (lambda: conv_param_counts(3, 0, 3), "out_channels"),
+    (lambda: resnet_small(widths=()), r"widths must name at least one stage"),
+    (lambda: resnet_small(widths=(16, 0)), r"widths\[1\]"),
+    (lambda: resnet_small(blocks=0), "blocks must be >= 1"),
+    (lambda: resnet_small(bn_momentum=1.0), r"bn_momentum must be in \[0, 1\)"),
+    (lambda: resnet_small(num_classes=1), "num_classes"),
 ]
 
 
@@ -559,6 +655,10 @@ def test_type_errors_name_the_argument(no_building):
         mlp(4, 8, num_classes=3)
     with pytest.raises(TypeError, match="include_top"):
         vgg("vgg11", include_top="yes")
+    with pytest.raises(TypeError, match="bn_momentum must be a real number"):
+        resnet_small(bn_momentum="0.9")
+    with pytest.raises(TypeError, match="widths"):
+        resnet_small(widths=16)
 
 
 def test_block_builders_check_their_input():
@@ -568,6 +668,8 @@ def test_block_builders_check_their_input():
         inception_block(keras.Input((8, 8, 4)), 1, 1, 1, 1, 0, 1)
     with pytest.raises(ValueError, match="stride"):
         residual_block(keras.Input((8, 8, 4)), 4, stride=0)
+    with pytest.raises(ValueError, match=r"bn_momentum must be in \[0, 1\)"):
+        residual_block(keras.Input((8, 8, 4)), 4, bn_momentum=-0.1)
     with pytest.raises(ValueError, match="filters"):
         separable_block(keras.Input((8, 8, 4)), 0)
     with pytest.raises(ValueError, match="x must be a 4-D"):

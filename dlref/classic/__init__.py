@@ -2,11 +2,16 @@
 
 Each model is written from scratch and tested against its scikit-learn counterpart on the same
 data: linear and logistic regression, decision trees, k-nearest neighbours, Gaussian, multinomial
-and Bernoulli naive Bayes, a linear SVM (SMO), k-means, agglomerative clustering and Gaussian
-mixtures (EM).
+and Bernoulli naive Bayes, a linear SVM (SMO), k-means, agglomerative clustering, Gaussian
+mixtures (EM) and tree ensembles (bagging, random forests, gradient boosting).
 """
 
 from dlref.classic.cluster import AgglomerativeClustering, KMeans
+from dlref.classic.ensemble import (
+    BaggingClassifier,
+    GradientBoostingRegressor,
+    RandomForestClassifier,
+)
 from dlref.classic.linear import (
     HuberRegressor,
     Lasso,
@@ -23,11 +28,13 @@ from dlref.classic.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 __all__ = [
     "AgglomerativeClustering",
+    "BaggingClassifier",
     "BernoulliNB",
     "DecisionTreeClassifier",
     "DecisionTreeRegressor",
     "GaussianMixture",
     "GaussianNB",
+    "GradientBoostingRegressor",
     "HuberRegressor",
     "KMeans",
     "KNeighborsClassifier",
@@ -38,6 +45,7 @@ __all__ = [
     "LogisticRegression",
     "MultinomialNB",
     "PolynomialFeatures",
+    "RandomForestClassifier",
     "Ridge",
     "StandardScaler",
 ]

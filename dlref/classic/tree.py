@@ -12,6 +12,11 @@ $y$ and $y^2$) then give the impurity of every candidate split at once. Candidat
 thresholds lie halfway between consecutive distinct sorted values (values closer than
 $10^{-7}$ count as equal), as in scikit-learn.
 
+With ``max_features`` (as in scikit-learn: an int, a fraction of the features, ``"sqrt"`` or
+``"log2"``) each node draws that many features at random (from ``random_state``) and searches
+only those, as random forests do; if none of them allows a split, the next features in the same
+random order are tried. The default, ``None``, searches every feature and uses no randomness.
+
 A node becomes a leaf when it is pure, has reached ``max_depth``, holds fewer than
 ``min_samples_split`` samples, or has no split leaving ``min_samples_leaf`` samples on each side.
 Like scikit-learn, an impure node is split even when the best split does not lower the impurity.
@@ -32,7 +37,12 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from sklearn.base import ClassifierMixin, RegressorMixin
 
-from dlref._validate import check_choice, check_int
+from dlref._validate import (
+    check_choice,
+    check_finite_scalar,
+    check_int,
+    check_random_state,
+)
 from dlref.classic._base import BaseModel, _check_labels, _check_X_y
 
 FloatArray = NDArray[np.float64]
@@ -118,11 +128,15 @@ class _BaseDecisionTree(BaseModel):
         max_depth: int | None = None,
         min_samples_split: int = 2,
         min_samples_leaf: int = 1,
+        max_features: int | float | str | None = None,
+        random_state: int | np.random.Generator | None = None,
     ) -> None:
         self.criterion = criterion
         self.max_depth = max_depth
         self.min_samples_split = min_samples_split
         self.min_samples_leaf = min_samples_leaf
+        self.max_features = max_features
+        self.random_state = random_state
 
     def _check_params(self) -> None:
         """Check the hyper-parameters (called first by ``fit``)."""
@@ -131,6 +145,38 @@ class _BaseDecisionTree(BaseModel):
             check_int(self.max_depth, "max_depth", minimum=1)
         check_int(self.min_samples_split, "min_samples_split", minimum=2)
         check_int(self.min_samples_leaf, "min_samples_leaf", minimum=1)
+        max_features = self.max_features
+        if isinstance(max_features, str):
+            check_choice(max_features, "max_features", ("sqrt", "log2"))
+        elif isinstance(max_features, (int, np.integer)) and not isinstance(max_features, bool):
+            check_int(max_features, "max_features", minimum=1)
+        elif max_features is not None:
+            if not isinstance(max_features, (float, np.floating)):
+                raise TypeError(
+                    "max_features must be None, an int, a float, 'sqrt' or 'log2'; "
+                    f"got {type(max_features).__name__}"
+                )
+            check_finite_scalar(
+                max_features, "max_features", minimum=0.0, maximum=1.0, include_boundaries="right"
+            )
+        check_random_state(self.random_state)
+
+    def _n_split_features(self, n_features: int) -> int:
+        """How many features each node searches (``max_features`` resolved for the data)."""
+        max_features = self.max_features
+        if max_features is None:
+            return n_features
+        if max_features == "sqrt":
+            return max(1, int(np.sqrt(n_features)))
+        if max_features == "log2":
+            return max(1, int(np.log2(n_features)))
+        if isinstance(max_features, (float, np.floating)):
+            return max(1, int(max_features * n_features))
+        if max_features > n_features:
+            raise ValueError(
+                f"max_features must be <= n_features ({n_features}); got {max_features}"
+            )
+        return int(max_features)
 
     # --- growing -------------------------------------------------------------------------------
 
@@ -183,6 +229,9 @@ class _BaseDecisionTree(BaseModel):
     def _grow(self, X: FloatArray, y: NDArray) -> None:
         """Grow the tree depth-first and store it in ``tree_``."""
         stats_all = self._targets(y)
+        n_features = X.shape[1]
+        n_try = self._n_split_features(n_features)
+        rng = check_random_state(self.random_state) if n_try < n_features else None
         max_depth = np.inf if self.max_depth is None else self.max_depth
         nodes: list[list] = []  # feature, threshold, left, right, value, impurity, n, depth
         stack = [(np.arange(X.shape[0]), 0, -1, False)]  # samples, depth, parent, is_left
@@ -198,7 +247,16 @@ class _BaseDecisionTree(BaseModel):
                 nodes[parent][2 if is_left else 3] = node_id
             if depth >= max_depth or n < self.min_samples_split or impurity <= _EPSILON:
                 continue
-            split = self._best_split(X[samples], stats)
+            if rng is None:
+                split = self._best_split(X[samples], stats)
+            else:  # random forest: search n_try random features, more only if none can split
+                order, split = rng.permutation(n_features), None
+                for start in range(0, n_features, n_try):
+                    features = np.sort(order[start : start + n_try])
+                    split = self._best_split(X[np.ix_(samples, features)], stats)
+                    if split is not None:
+                        split = (int(features[split[0]]), split[1], split[2])
+                        break
             if split is None:
                 continue
             feature, threshold, _ = split
@@ -276,8 +334,17 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseDecisionTree):
         max_depth: int | None = None,
         min_samples_split: int = 2,
         min_samples_leaf: int = 1,
+        max_features: int | float | str | None = None,
+        random_state: int | np.random.Generator | None = None,
     ) -> None:
-        super().__init__(criterion, max_depth, min_samples_split, min_samples_leaf)
+        super().__init__(
+            criterion,
+            max_depth,
+            min_samples_split,
+            min_samples_leaf,
+            max_features,
+            random_state,
+        )
 
     def _targets(self, y_codes: NDArray) -> FloatArray:
         return np.eye(self.classes_.size)[y_codes]  # one-hot: cumulative sums count classes
@@ -316,8 +383,17 @@ class DecisionTreeRegressor(RegressorMixin, _BaseDecisionTree):
         max_depth: int | None = None,
         min_samples_split: int = 2,
         min_samples_leaf: int = 1,
+        max_features: int | float | str | None = None,
+        random_state: int | np.random.Generator | None = None,
     ) -> None:
-        super().__init__(criterion, max_depth, min_samples_split, min_samples_leaf)
+        super().__init__(
+            criterion,
+            max_depth,
+            min_samples_split,
+            min_samples_leaf,
+            max_features,
+            random_state,
+        )
 
     def _targets(self, y: NDArray) -> FloatArray:
         return np.column_stack([np.ones_like(y), y, y * y])  # counts, sums and sums of squares

@@ -1,4 +1,4 @@
-"""Model builders that return ``keras.Model`` objects, from an MLP to ResNet and a toy GAN.
+"""Model builders that return ``keras.Model`` objects, from an MLP to ResNet and two GANs.
 
 Every builder checks its arguments before it creates a layer and raises ``ValueError`` or
 ``TypeError`` naming the argument and what to change (for example the smallest ``input_shape``
@@ -16,10 +16,16 @@ from dlref.models.cnn import (
     vgg19,
 )
 from dlref.models.densenet import dense_block, transition_layer
-from dlref.models.gan import GAN, gan_discriminator, gan_generator
+from dlref.models.gan import (
+    GAN,
+    dcgan_discriminator,
+    dcgan_generator,
+    gan_discriminator,
+    gan_generator,
+)
 from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
 from dlref.models.mlp import mlp
-from dlref.models.resnet import RESNET_LAYOUTS, residual_block, resnet
+from dlref.models.resnet import RESNET_LAYOUTS, residual_block, resnet, resnet_small
 from dlref.models.separable import ParamCounts, conv_param_counts, separable_block
 from dlref.models.sequence import sequence_classifier, sequence_regressor
 from dlref.models.transformer import (
@@ -39,6 +45,8 @@ __all__ = [
     "alexnet_min_size",
     "alexnet_small",
     "conv_param_counts",
+    "dcgan_discriminator",
+    "dcgan_generator",
     "decoder_only_transformer",
     "dense_block",
     "gan_discriminator",
@@ -49,6 +57,7 @@ __all__ = [
     "mlp",
     "residual_block",
     "resnet",
+    "resnet_small",
     "separable_block",
     "sequence_classifier",
     "sequence_regressor",

@@ -54,6 +54,8 @@ def lenet5(
     *,
     activation: str = "tanh",
     pooling: str = "avg",
+    kernel_size: int = 5,
+    padding: str = "valid",
 ) -> keras.Model:
     r"""A simplified LeNet-5: conv 6@5x5, pool, conv 16@5x5, pool, dense 120, 84, classes.
 
@@ -64,21 +66,29 @@ def lenet5(
     trainable coefficient and bias per map, then a sigmoid), the activation is plain ``tanh``
     (the paper: $1.7159 \tanh(2a/3)$) and the output a softmax dense layer (the paper: 10
     Euclidean RBF units). ``activation="relu", pooling="max"`` is the modern variant. 28x28
-    MNIST digits work too (the smallest size is 16x16).
+    MNIST digits work too (the smallest size is 16x16). ``kernel_size`` and ``padding`` (of both
+    convolutions) resize the plan for small images: ``kernel_size=3, padding="same"`` fits 8x8
+    digits, whose two poolings leave a 2x2x16 map for ``c5``.
     """
     input_shape = check_input_shape(input_shape)
     num_classes = check_num_classes(num_classes)
     activation = check_activation(activation, "activation")
     if pooling not in ("avg", "max"):
         raise ValueError(f"pooling must be 'avg' or 'max'; got {pooling!r}")
-    windows = (Window(5), Window(2, 2), Window(5), Window(2, 2))
+    kernel_size = check_int(kernel_size, "kernel_size", minimum=1)
+    if padding not in ("valid", "same"):
+        raise ValueError(f"padding must be 'valid' or 'same'; got {padding!r}")
+    conv_window = Window(kernel_size, 1, padding)
+    windows = (conv_window, Window(2, 2), conv_window, Window(2, 2))
     check_image_size(input_shape, windows, "lenet5")
 
     pool = keras.layers.AveragePooling2D if pooling == "avg" else keras.layers.MaxPooling2D
     inputs = keras.Input(shape=input_shape, name="image")
-    x = keras.layers.Conv2D(6, 5, activation=activation, name="c1")(inputs)
+    x = keras.layers.Conv2D(6, kernel_size, padding=padding, activation=activation, name="c1")(
+        inputs
+    )
     x = pool(2, name="s2")(x)
-    x = keras.layers.Conv2D(16, 5, activation=activation, name="c3")(x)
+    x = keras.layers.Conv2D(16, kernel_size, padding=padding, activation=activation, name="c3")(x)
     x = pool(2, name="s4")(x)
     x = keras.layers.Flatten(name="flatten")(x)
     x = keras.layers.Dense(120, activation=activation, name="c5")(x)

@@ -9,7 +9,15 @@ $x$ is real. Each training step alternates
   which keeps useful gradients when $D$ rejects the fakes easily (the minimax form
   $\log(1 - \sigma(D(G(z))))$ saturates there).
 
-`GAN`'s ``train_step`` uses ``tf.GradientTape`` and so needs the TensorFlow backend.
+`dcgan_generator` and `dcgan_discriminator` build convolutional networks for small images
+following the guidelines of DCGAN (Radford et al., 2016): strided convolutions instead of
+pooling, transposed convolutions to upsample in the generator, batch normalisation in both
+networks except the generator's output and the discriminator's input, ReLU in the generator,
+LeakyReLU(0.2) in the discriminator and a tanh output for pixels in $[-1, 1]$.
+
+`GAN`'s ``train_step`` uses ``tf.GradientTape`` and so needs the TensorFlow backend. It runs the
+network that is not being updated in inference mode, so batch normalisation there uses its
+moving averages.
 """
 
 from __future__ import annotations
@@ -20,8 +28,8 @@ from typing import Any
 import keras
 import numpy as np
 
-from dlref._validate import check_int
-from dlref.models._common import check_units
+from dlref._validate import check_finite_scalar, check_int
+from dlref.models._common import check_input_shape, check_units
 
 
 def gan_generator(
@@ -58,6 +66,100 @@ def gan_discriminator(input_dim: int, hidden: Sequence[int] = (32, 32)) -> keras
         x = keras.layers.LeakyReLU(0.2, name=f"leaky_relu_{i}")(x)
     outputs = keras.layers.Dense(1, name="logit")(x)
     return keras.Model(inputs, outputs, name="discriminator")
+
+
+def _check_dcgan_shape(image_shape: Any, filters: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Check ``image_shape`` (square, side divisible by ``2 ** len(filters)``) and ``filters``."""
+    image_shape = check_input_shape(image_shape, "image_shape")
+    filters = check_units(filters, "filters")
+    if not filters:
+        raise ValueError("filters must name at least one layer width, e.g. (32, 16); got ()")
+    height, width = image_shape[0], image_shape[1]
+    step = 2 ** len(filters)
+    if height != width or height % step:
+        raise ValueError(
+            f"image_shape must be square with a side divisible by 2 ** len(filters) = {step} "
+            f"(each of the {len(filters)} layers halves or doubles it); got {image_shape}"
+        )
+    return image_shape, filters
+
+
+def _check_momentum(momentum: Any) -> float:
+    return check_finite_scalar(
+        momentum, "momentum", minimum=0.0, maximum=1.0, include_boundaries="left"
+    )
+
+
+def dcgan_generator(
+    latent_dim: int,
+    image_shape: Sequence[int] = (8, 8, 1),
+    filters: Sequence[int] = (32, 16),
+    *,
+    kernel_size: int = 4,
+    momentum: float = 0.9,
+) -> keras.Model:
+    r"""DCGAN generator ``z -> image`` with pixels in $[-1, 1]$ (Radford et al., 2016).
+
+    A dense layer projects $z$ to a ``(s, s, filters[0])`` feature map, $s$ = side /
+    ``2 ** len(filters)``; each further width in ``filters`` is a transposed convolution with
+    stride 2 that doubles the side; a last stride-2 transposed convolution gives the image's
+    channels. Every layer but the last has no bias and is followed by batch normalisation per
+    channel (its shift replaces the bias; ``momentum`` is that of its moving averages) and ReLU;
+    the last has a bias and tanh. All transposed convolutions use ``kernel_size`` and ``same``
+    padding.
+    """
+    latent_dim = check_int(latent_dim, "latent_dim", minimum=1)
+    image_shape, filters = _check_dcgan_shape(image_shape, filters)
+    kernel_size = check_int(kernel_size, "kernel_size", minimum=1)
+    momentum = _check_momentum(momentum)
+    side = image_shape[0] // 2 ** len(filters)
+    inputs = keras.Input(shape=(latent_dim,), name="z")
+    x = keras.layers.Dense(side * side * filters[0], use_bias=False, name="project")(inputs)
+    x = keras.layers.Reshape((side, side, filters[0]), name="reshape")(x)
+    x = keras.layers.BatchNormalization(momentum=momentum, name="project_bn")(x)
+    x = keras.layers.ReLU(name="project_relu")(x)
+    for i, width in enumerate(filters[1:], start=1):
+        x = keras.layers.Conv2DTranspose(
+            width, kernel_size, strides=2, padding="same", use_bias=False, name=f"up_{i}"
+        )(x)
+        x = keras.layers.BatchNormalization(momentum=momentum, name=f"up_{i}_bn")(x)
+        x = keras.layers.ReLU(name=f"up_{i}_relu")(x)
+    outputs = keras.layers.Conv2DTranspose(
+        image_shape[2], kernel_size, strides=2, padding="same", activation="tanh", name="image"
+    )(x)
+    return keras.Model(inputs, outputs, name="dcgan_generator")
+
+
+def dcgan_discriminator(
+    image_shape: Sequence[int] = (8, 8, 1),
+    filters: Sequence[int] = (16, 32),
+    *,
+    kernel_size: int = 4,
+    momentum: float = 0.9,
+) -> keras.Model:
+    """DCGAN discriminator ``image -> logit`` (Radford et al., 2016).
+
+    One convolution with stride 2 per width in ``filters`` (``kernel_size``, ``same`` padding),
+    each halving the side, with LeakyReLU(0.2); all but the first (the input layer) have batch
+    normalisation and no bias. The last feature map is flattened into a dense layer with one
+    logit (no sigmoid: pair it with ``keras.losses.BinaryCrossentropy(from_logits=True)``). No
+    pooling: the strided convolutions learn their own downsampling.
+    """
+    image_shape, filters = _check_dcgan_shape(image_shape, filters)
+    kernel_size = check_int(kernel_size, "kernel_size", minimum=1)
+    momentum = _check_momentum(momentum)
+    inputs = keras.Input(shape=image_shape, name="image")
+    x = inputs
+    for i, width in enumerate(filters, start=1):
+        x = keras.layers.Conv2D(
+            width, kernel_size, strides=2, padding="same", use_bias=i == 1, name=f"down_{i}"
+        )(x)
+        if i > 1:
+            x = keras.layers.BatchNormalization(momentum=momentum, name=f"down_{i}_bn")(x)
+        x = keras.layers.LeakyReLU(0.2, name=f"down_{i}_leaky_relu")(x)
+    x = keras.layers.Flatten(name="flatten")(x)
+    outputs = keras.layers.Dense(1, name="logit")(x)
+    return keras.Model(inputs, outputs, name="dcgan_discriminator")
 
 
 def _latent_dim_of(generator: keras.Model) -> int:
@@ -187,4 +289,4 @@ class GAN(keras.Model):
         return {m.name: m.result() for m in self.metrics}
 
 
-__all__ = ["GAN", "gan_discriminator", "gan_generator"]
+__all__ = ["GAN", "dcgan_discriminator", "dcgan_generator", "gan_discriminator", "gan_generator"]

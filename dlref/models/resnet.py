@@ -14,8 +14,13 @@ from typing import Any
 
 import keras
 
-from dlref._validate import check_bool, check_int
-from dlref.models._common import check_feature_map, check_input_shape, check_num_classes
+from dlref._validate import check_bool, check_finite_scalar, check_int
+from dlref.models._common import (
+    check_feature_map,
+    check_input_shape,
+    check_num_classes,
+    check_units,
+)
 
 BN_EPSILON = 1.001e-5
 
@@ -31,6 +36,18 @@ RESNET_LAYOUTS: dict[int, tuple[str, tuple[int, int, int, int]]] = {
 _EXPANSION = 4  # a bottleneck block outputs 4 x filters channels
 
 
+def _check_bn_momentum(value: Any) -> float:
+    """Return a batch-normalisation momentum in ``[0, 1)``."""
+    return check_finite_scalar(
+        value,
+        "bn_momentum",
+        minimum=0.0,
+        maximum=1.0,
+        include_boundaries="left",
+        hint=" (the weight of the old moving statistics at each step)",
+    )
+
+
 def _conv_bn(
     x: Any,
     filters: int,
@@ -40,6 +57,7 @@ def _conv_bn(
     name: str | None,
     *,
     relu: bool,
+    momentum: float = 0.99,
 ) -> Any:
     def sub(suffix: str) -> str | None:
         return None if name is None else f"{name}_{suffix}"
@@ -47,7 +65,7 @@ def _conv_bn(
     x = keras.layers.Conv2D(
         filters, kernel, strides=stride, padding="same", use_bias=use_bias, name=sub("conv")
     )(x)
-    x = keras.layers.BatchNormalization(epsilon=BN_EPSILON, name=sub("bn"))(x)
+    x = keras.layers.BatchNormalization(epsilon=BN_EPSILON, momentum=momentum, name=sub("bn"))(x)
     if relu:
         x = keras.layers.Activation("relu", name=sub("relu"))(x)
     return x
@@ -60,6 +78,7 @@ def residual_block(
     bottleneck: bool = False,
     *,
     use_bias: bool = True,
+    bn_momentum: float = 0.99,
     name: str | None = None,
 ) -> Any:
     r"""One residual block on a channels-last tensor ``x`` (functional API); returns its output.
@@ -71,29 +90,34 @@ def residual_block(
 
     The shortcut is the identity if ``stride == 1`` and the channel count is unchanged, and a
     projection (1x1 conv with stride ``stride`` + BN) otherwise. Output:
-    $\mathrm{ReLU}(F(x) + s(x))$.
+    $\mathrm{ReLU}(F(x) + s(x))$. ``bn_momentum`` is the ``momentum`` of every
+    ``BatchNormalization``: the moving mean and variance used at inference move by
+    ``1 - bn_momentum`` towards each mini-batch's statistics (Keras' default 0.99 averages over
+    about 100 steps; 0.9 suits short runs).
     """
     in_channels = check_feature_map(x)
     filters = check_int(filters, "filters", minimum=1)
     stride = check_int(stride, "stride", minimum=1)
     check_bool(bottleneck, "bottleneck")
     check_bool(use_bias, "use_bias")
+    bn_momentum = _check_bn_momentum(bn_momentum)
 
     def sub(suffix: str) -> str | None:
         return None if name is None else f"{name}_{suffix}"
 
     out_channels = filters * _EXPANSION if bottleneck else filters
+    m = bn_momentum
     if stride != 1 or in_channels != out_channels:
-        shortcut = _conv_bn(x, out_channels, 1, stride, use_bias, sub("0"), relu=False)
+        shortcut = _conv_bn(x, out_channels, 1, stride, use_bias, sub("0"), relu=False, momentum=m)
     else:
         shortcut = x
     if bottleneck:
-        y = _conv_bn(x, filters, 1, stride, use_bias, sub("1"), relu=True)
-        y = _conv_bn(y, filters, 3, 1, use_bias, sub("2"), relu=True)
-        y = _conv_bn(y, out_channels, 1, 1, use_bias, sub("3"), relu=False)
+        y = _conv_bn(x, filters, 1, stride, use_bias, sub("1"), relu=True, momentum=m)
+        y = _conv_bn(y, filters, 3, 1, use_bias, sub("2"), relu=True, momentum=m)
+        y = _conv_bn(y, out_channels, 1, 1, use_bias, sub("3"), relu=False, momentum=m)
     else:
-        y = _conv_bn(x, filters, 3, stride, use_bias, sub("1"), relu=True)
-        y = _conv_bn(y, filters, 3, 1, use_bias, sub("2"), relu=False)
+        y = _conv_bn(x, filters, 3, stride, use_bias, sub("1"), relu=True, momentum=m)
+        y = _conv_bn(y, filters, 3, 1, use_bias, sub("2"), relu=False, momentum=m)
     y = keras.layers.Add(name=sub("add"))([shortcut, y])
     return keras.layers.Activation("relu", name=sub("out"))(y)
 
@@ -144,4 +168,50 @@ def resnet(
     return keras.Model(inputs, outputs, name=f"resnet{depth}")
 
 
-__all__ = ["BN_EPSILON", "RESNET_LAYOUTS", "residual_block", "resnet"]
+def resnet_small(
+    input_shape: tuple[int, int, int] = (32, 32, 3),
+    num_classes: int = 10,
+    *,
+    widths: tuple[int, ...] = (16, 32, 64),
+    blocks: int = 1,
+    bn_momentum: float = 0.99,
+    use_bias: bool = True,
+) -> keras.Model:
+    """A residual network for small images, in the plan of He et al.'s CIFAR-10 ResNets.
+
+    Stem: 3x3 conv with ``widths[0]`` filters + BN + ReLU, no pooling. Then one stage per entry
+    of ``widths``, each of ``blocks`` basic blocks (`residual_block`); the first block of every
+    stage but the first has stride 2 (and a projection shortcut). Global average pooling and a
+    softmax dense layer finish it. The longest path has ``2 * blocks * len(widths) + 2`` weight
+    layers: ``widths=(16, 32, 64), blocks=3`` is a ResNet-20 (with projection shortcuts where
+    the paper pads with zeros). Convolutions are ``same``-padded and the head pools globally, so
+    the parameter count does not depend on the image size; 8x8 digits work as well as 32x32
+    CIFAR-10 images.
+    """
+    input_shape = check_input_shape(input_shape)
+    num_classes = check_num_classes(num_classes)
+    widths = check_units(widths, "widths")
+    if not widths:
+        raise ValueError("widths must name at least one stage, e.g. (16, 32); got ()")
+    blocks = check_int(blocks, "blocks", minimum=1)
+    bn_momentum = _check_bn_momentum(bn_momentum)
+    check_bool(use_bias, "use_bias")
+
+    inputs = keras.Input(shape=input_shape, name="image")
+    x = _conv_bn(inputs, widths[0], 3, 1, use_bias, "stem", relu=True, momentum=bn_momentum)
+    for stage, filters in enumerate(widths):
+        for i in range(blocks):
+            x = residual_block(
+                x,
+                filters,
+                stride=2 if stage > 0 and i == 0 else 1,
+                use_bias=use_bias,
+                bn_momentum=bn_momentum,
+                name=f"stage{stage + 1}_block{i + 1}",
+            )
+    x = keras.layers.GlobalAveragePooling2D(name="avg_pool")(x)
+    outputs = keras.layers.Dense(num_classes, activation="softmax", name="predictions")(x)
+    return keras.Model(inputs, outputs, name="resnet_small")
+
+
+__all__ = ["BN_EPSILON", "RESNET_LAYOUTS", "residual_block", "resnet", "resnet_small"]

@@ -1,0 +1,165 @@
+"""dlref.classic.ensemble against scikit-learn: bagging, random forests, gradient boosting.
+
+Tolerances: gradient boosting with the squared loss equals scikit-learn's to 1e-8 on the training
+points (a tie between two features that split the same samples changes only the threshold, so
+the training fits stay equal) and on test points too where every tree has the same features as
+scikit-learn's. Bagging with scikit-learn trees fitted on the same bootstrap indices gives the
+same probabilities (depth-2 trees on continuous features: no ties; deeper nodes hold few samples,
+where equally good splits on different features appear). Random forests draw their bootstrap
+samples and features from NumPy's generator, not scikit-learn's, so only their test accuracies
+are compared (within 0.03).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from sklearn import ensemble as sk_ensemble
+from sklearn import tree as sk_tree
+from sklearn.datasets import load_digits, make_friedman1
+
+from dlref.classic import DecisionTreeClassifier, DecisionTreeRegressor
+from dlref.classic.ensemble import (
+    BaggingClassifier,
+    GradientBoostingRegressor,
+    RandomForestClassifier,
+)
+
+
+def _friedman(n=300, seed=0):
+    X, y = make_friedman1(n_samples=2 * n, noise=1.0, random_state=seed)
+    X = X.astype(np.float32).astype(np.float64)  # scikit-learn's trees compare in float32
+    return X[:n], y[:n], X[n:], y[n:]
+
+
+def _sk_boosting(X, y, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # criterion is deprecated in sklearn 1.9
+        model = sk_ensemble.GradientBoostingRegressor(
+            criterion="squared_error", random_state=0, **kwargs
+        )
+        return model.fit(X, y)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"n_estimators": 60, "learning_rate": 0.1, "max_depth": 3},
+        {"n_estimators": 30, "learning_rate": 0.5, "max_depth": 2, "min_samples_leaf": 5},
+    ],
+)
+def test_gradient_boosting_matches_sklearn(params):
+    X, y, Q, _ = _friedman()
+    ours = GradientBoostingRegressor(**params).fit(X, y)
+    theirs = _sk_boosting(X, y, **params)
+    assert ours.init_ == pytest.approx(theirs.init_.constant_[0, 0], abs=1e-12)
+    np.testing.assert_allclose(ours.predict(X), theirs.predict(X), rtol=0, atol=1e-8)
+    np.testing.assert_allclose(ours.train_score_, theirs.train_score_, rtol=1e-8)
+    same = [
+        np.array_equal(a.tree_.feature, np.maximum(b.tree_.feature, -1))
+        for a, b in zip(ours.estimators_, theirs.estimators_[:, 0], strict=True)
+    ]
+    if all(same):
+        np.testing.assert_allclose(ours.predict(Q), theirs.predict(Q), rtol=0, atol=1e-8)
+    staged = list(ours.staged_predict(Q))
+    assert len(staged) == params["n_estimators"]
+    np.testing.assert_allclose(staged[-1], ours.predict(Q), atol=1e-12)
+
+
+def test_gradient_boosting_equals_trees_fitted_to_residuals():
+    X, y, Q, _ = _friedman(100)
+    model = GradientBoostingRegressor(n_estimators=5, learning_rate=0.3, max_depth=2).fit(X, y)
+    F, G = np.full(len(y), y.mean()), np.full(len(Q), y.mean())
+    for tree in model.estimators_:
+        again = DecisionTreeRegressor(max_depth=2).fit(X, y - F)
+        np.testing.assert_array_equal(again.tree_.threshold, tree.tree_.threshold)
+        F, G = F + 0.3 * again.predict(X), G + 0.3 * again.predict(Q)
+    np.testing.assert_allclose(model.predict(Q), G, atol=1e-12)
+
+
+def test_bagging_equals_sklearn_trees_on_the_same_bootstrap_samples():
+    X, _, Q, _ = _friedman(200)
+    y = (X[:, 0] + X[:, 1] ** 2 > 0.8).astype(int) + (X[:, 2] > 0.7)  # three classes
+    model = BaggingClassifier(DecisionTreeClassifier(max_depth=2), n_estimators=8, random_state=0)
+    model.fit(X, y)
+    proba = np.zeros((len(Q), 3))
+    for sample in model.estimators_samples_:
+        tree = sk_tree.DecisionTreeClassifier(max_depth=2, random_state=0).fit(X[sample], y[sample])
+        proba[:, tree.classes_] += tree.predict_proba(Q) / len(model.estimators_samples_)
+    np.testing.assert_allclose(model.predict_proba(Q), proba, atol=1e-12)
+    assert len({tuple(s[:5]) for s in model.estimators_samples_}) == 8  # different samples
+
+
+def test_bagging_out_of_bag_score_and_no_bootstrap():
+    X, y = load_digits(return_X_y=True)
+    X, y = X[:400], y[:400]
+    model = BaggingClassifier(n_estimators=15, oob_score=True, random_state=0).fit(X, y)
+    left_out = np.mean([1 - np.unique(s).size / len(y) for s in model.estimators_samples_])
+    assert left_out == pytest.approx((1 - 1 / len(y)) ** len(y), abs=0.02)
+    assert 0.7 < model.oob_score_ < 1.0
+    assert model.oob_decision_function_.shape == (400, 10)
+    plain = BaggingClassifier(n_estimators=3, bootstrap=False).fit(X, y)
+    assert plain.score(X, y) == 1.0  # three copies of the same full tree
+
+
+def test_random_forest_accuracy_is_close_to_sklearns():
+    X, y = load_digits(return_X_y=True)
+    order = np.random.default_rng(0).permutation(len(y))
+    train, test = order[:700], order[700:]
+    ours = RandomForestClassifier(n_estimators=15, random_state=0).fit(X[train], y[train])
+    theirs = sk_ensemble.RandomForestClassifier(n_estimators=15, random_state=0)
+    theirs.fit(X[train], y[train])
+    assert abs(ours.score(X[test], y[test]) - theirs.score(X[test], y[test])) < 0.03
+    assert ours.feature_importances_.sum() == pytest.approx(1.0)
+    for tree in ours.estimators_:
+        assert tree.max_features == "sqrt"
+    strings = RandomForestClassifier(n_estimators=3, random_state=0).fit(X[:50], y[:50].astype(str))
+    assert strings.predict(X[:5]).dtype.kind == "U"
+
+
+def test_tree_max_features_draws_features_per_split():
+    X, y = load_digits(return_X_y=True)
+    full = DecisionTreeClassifier(max_depth=4).fit(X, y)
+    assert np.array_equal(
+        DecisionTreeClassifier(max_depth=4, max_features=64).fit(X, y).tree_.feature,
+        full.tree_.feature,
+    )  # all features: the deterministic tree
+    a = DecisionTreeClassifier(max_depth=4, max_features=8, random_state=1).fit(X, y)
+    b = DecisionTreeClassifier(max_depth=4, max_features=8, random_state=1).fit(X, y)
+    c = DecisionTreeClassifier(max_depth=4, max_features=8, random_state=2).fit(X, y)
+    assert np.array_equal(a.tree_.feature, b.tree_.feature)
+    assert not np.array_equal(a.tree_.feature, c.tree_.feature)
+    assert DecisionTreeClassifier(max_features=1, random_state=0).fit(X, y).score(X, y) == 1.0
+    for value, expected in ((None, 64), ("sqrt", 8), ("log2", 6), (0.25, 16), (10, 10)):
+        assert DecisionTreeClassifier(max_features=value)._n_split_features(64) == expected
+
+
+BAD = [
+    (BaggingClassifier(n_estimators=0), ValueError, "n_estimators must be >= 1"),
+    (BaggingClassifier(n_estimators=2.5), TypeError, "n_estimators must be an int"),
+    (BaggingClassifier(DecisionTreeRegressor()), TypeError, "estimator must be a classifier"),
+    (BaggingClassifier(bootstrap="yes"), TypeError, "bootstrap must be a bool"),
+    (BaggingClassifier(bootstrap=False, oob_score=True), ValueError, "oob_score=True needs"),
+    (BaggingClassifier(random_state=-1), ValueError, "random_state must be >= 0"),
+    (RandomForestClassifier(max_features="all"), ValueError, "max_features must be one of"),
+    (RandomForestClassifier(max_features=0), ValueError, "max_features must be >= 1"),
+    (RandomForestClassifier(max_features=1.5), ValueError, r"max_features must be in \(0, 1\]"),
+    (RandomForestClassifier(max_features=3), ValueError, r"max_features must be <= n_features"),
+    (RandomForestClassifier(max_features=[1]), TypeError, "max_features must be None, an int"),
+    (RandomForestClassifier(criterion="mse"), ValueError, "criterion must be one of"),
+    (RandomForestClassifier(max_depth=0), ValueError, "max_depth must be >= 1"),
+    (GradientBoostingRegressor(learning_rate=0.0), ValueError, "learning_rate must be > 0"),
+    (GradientBoostingRegressor(learning_rate="fast"), TypeError, "learning_rate must be a real"),
+    (GradientBoostingRegressor(n_estimators=0), ValueError, "n_estimators must be >= 1"),
+    (GradientBoostingRegressor(max_depth=0), ValueError, "max_depth must be >= 1"),
+    (DecisionTreeRegressor(random_state="x"), TypeError, "random_state must be None, an int"),
+]
+
+
+@pytest.mark.parametrize(("model", "error", "message"), BAD, ids=[repr(b[0]) for b in BAD])
+def test_bad_hyper_parameters_are_named_by_fit(model, error, message):
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [3.0, 1.0]])
+    with pytest.raises(error, match=message):
+        model.fit(X, [0, 1, 1, 0])
