@@ -620,7 +620,7 @@ ERRORS = [
     (lambda: lenet5(pooling="min"), "pooling"),
     (lambda: lenet5(padding="causal"), "padding must be 'valid' or 'same'"),
     (lambda: lenet5(kernel_size=0), "kernel_size must be >= 1"),
-    (lambda: lenet5((8, 8, 1), kernel_size=3), "at least 12"),
+    (lambda: lenet5((8, 8, 1), kernel_size=3), "at least 10"),
     (lambda: googlenet((32, 32, 3), aux_classifiers=True), "at least 65.*aux_classifiers=False"),
     (lambda: mlp(0, num_classes=3), "input_dim"),
     (lambda: mlp(4, (8, 0), num_classes=3), r"hidden\[1\]"),
