@@ -434,15 +434,22 @@ def run_bandit(
     steps: int = 1000,
     runs: int = 200,
     seed: int = 0,
+    initial: float = 0.0,
+    ucb: float | None = None,
 ) -> FloatArray:
-    r"""Average reward per step of $\varepsilon$-greedy on a Gaussian multi-armed bandit.
+    r"""Average reward per step of an agent on a Gaussian multi-armed bandit.
 
     Arm ``k`` pays a reward drawn from $\mathcal{N}(\text{means}[k], 1)$. Each run starts
-    with estimates $Q = 0$ and updates the chosen arm's sample average
-    $Q \leftarrow Q + (r - Q)/n$. With probability ``epsilon`` the agent picks an arm
-    uniformly at random, otherwise the arm with the highest estimate (ties: the first).
-    ``epsilon = 0`` is the greedy agent. Returns the reward at each step averaged over ``runs``
-    independent runs, shape ``(steps,)``.
+    with every estimate $Q(a)$ equal to ``initial`` (a value above every mean is
+    *optimistic*: each arm disappoints once it is tried, so even the greedy agent tries them
+    all) and updates the chosen
+    arm's sample average $Q \leftarrow Q + (r - Q)/n$. With probability ``epsilon`` the agent
+    picks an arm uniformly at random; otherwise the arm with the highest score (ties: the
+    first). The score is $Q(a)$, or with ``ucb = c`` the upper confidence bound
+    $Q(a) + c\sqrt{\ln t / N(a)}$ at step $t = 1, 2, \dots$, where an arm not yet tried
+    ($N(a) = 0$) scores $+\infty$. ``epsilon = 0`` without ``ucb`` is the greedy agent.
+    Returns the reward at each step averaged over ``runs`` independent runs, shape
+    ``(steps,)``.
     """
     means = as_float_array(means, "means").astype(np.float64)
     if means.ndim != 1 or means.size < 2:
@@ -452,17 +459,25 @@ def run_bandit(
     steps = check_int(steps, "steps", minimum=1)
     runs = check_int(runs, "runs", minimum=1)
     seed = check_int(seed, "seed", minimum=0)
+    initial = check_finite_scalar(initial, "initial")
+    if ucb is not None:
+        ucb = check_finite_scalar(ucb, "ucb", minimum=0.0)
     rng = np.random.default_rng(seed)
     k = means.size
     # All runs advance together: one row per run.
-    Q = np.zeros((runs, k))
+    Q = np.full((runs, k), initial)
     N = np.zeros((runs, k))
     rows = np.arange(runs)
     rewards = np.empty((steps, runs))
     for t in range(steps):
         explore = rng.random(runs) < epsilon
         random_arm = rng.integers(0, k, size=runs)
-        arm = np.where(explore, random_arm, np.argmax(Q, axis=1))
+        score = Q
+        if ucb is not None:
+            tried = N > 0
+            bonus = ucb * np.sqrt(np.log(t + 1) / np.where(tried, N, 1.0))
+            score = np.where(tried, Q + bonus, np.inf)
+        arm = np.where(explore, random_arm, np.argmax(score, axis=1))
         reward = means[arm] + rng.standard_normal(runs)
         N[rows, arm] += 1
         Q[rows, arm] += (reward - Q[rows, arm]) / N[rows, arm]

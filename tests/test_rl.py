@@ -1,6 +1,7 @@
 """dlref.rl: grid world, value iteration vs exact policy evaluation, bandits, argument errors."""
 
 import itertools
+import math
 
 import numpy as np
 import pytest
@@ -85,6 +86,54 @@ def test_bandit_is_reproducible_and_exploration_helps():
     # epsilon = 1 picks uniformly: the average reward is the mean of the arms
     uniform = rl.run_bandit(means, 1.0, steps=200, runs=500)
     assert uniform.mean() == pytest.approx(means.mean(), abs=0.05)
+
+
+def _bandit_reference(means, epsilon, steps, runs, seed, initial, ucb):
+    """run_bandit written one run at a time, from the formulas, with the same random draws."""
+    rng = np.random.default_rng(seed)
+    k = len(means)
+    Q = [[initial] * k for _ in range(runs)]
+    N = [[0] * k for _ in range(runs)]
+    out = np.empty(steps)
+    for t in range(1, steps + 1):
+        explore, random_arm = rng.random(runs) < epsilon, rng.integers(0, k, size=runs)
+        arms = []
+        for r in range(runs):
+            if ucb is None:
+                scores = Q[r]
+            else:
+                scores = [
+                    Q[r][a] + ucb * math.sqrt(math.log(t) / N[r][a]) if N[r][a] else math.inf
+                    for a in range(k)
+                ]
+            greedy = max(range(k), key=lambda a: (scores[a], -a))  # ties: the first arm
+            arms.append(int(random_arm[r]) if explore[r] else greedy)
+        rewards = np.asarray(means)[arms] + rng.standard_normal(runs)
+        for r, (a, reward) in enumerate(zip(arms, rewards, strict=True)):
+            N[r][a] += 1
+            Q[r][a] += (reward - Q[r][a]) / N[r][a]
+        out[t - 1] = rewards.mean()
+    return out
+
+
+@pytest.mark.parametrize(
+    ("epsilon", "initial", "ucb"),
+    [(0.0, 0.0, None), (0.1, 0.0, None), (0.0, 5.0, None), (0.0, 0.0, 2.0), (0.05, 1.0, 0.5)],
+)
+def test_bandit_equals_reference(epsilon, initial, ucb):
+    means = np.random.default_rng(3).normal(size=5)
+    got = rl.run_bandit(means, epsilon, steps=60, runs=7, seed=2, initial=initial, ucb=ucb)
+    want = _bandit_reference(means, epsilon, 60, 7, 2, initial, ucb)
+    assert np.allclose(got, want, rtol=0, atol=1e-12)
+
+
+def test_ucb_and_optimism_try_every_arm_first():
+    means = np.array([0.3, -1.0, 2.0, 0.5])
+    # with every arm untried the UCB score is infinite: arms 0, 1, 2, 3 in turn, in every run;
+    # an optimistic start (50, far above every reward here) makes the greedy agent do the same
+    for kwargs in ({"ucb": 1.0}, {"initial": 50.0}):
+        first = rl.run_bandit(means, 0.0, steps=4, runs=4000, seed=0, **kwargs)
+        assert np.allclose(first, means, atol=0.06)
 
 
 def test_policy_iteration_equals_value_iteration():
@@ -179,6 +228,9 @@ def test_q_learning_finds_q_star_and_the_optimal_policy():
         (lambda: rl.run_bandit([1.0], 0.1), ValueError, "means"),
         (lambda: rl.run_bandit([1.0, 2.0], -0.1), ValueError, "epsilon"),
         (lambda: rl.run_bandit([1.0, 2.0], 0.1, steps=0), ValueError, "steps"),
+        (lambda: rl.run_bandit([1.0, 2.0], 0.1, ucb=-1.0), ValueError, "ucb"),
+        (lambda: rl.run_bandit([1.0, 2.0], 0.1, initial=float("nan")), ValueError, "initial"),
+        (lambda: rl.run_bandit([1.0, 2.0], 0.1, ucb="2"), TypeError, "ucb"),
         (lambda: russell_norvig().to_grid(np.zeros(3)), ValueError, "values"),
     ],
 )
