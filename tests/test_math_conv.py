@@ -1,6 +1,7 @@
 """dlref.math.conv against keras.layers.Conv2D / DepthwiseConv2D / MaxPooling2D / AveragePooling2D.
 
-Keras layers get the same weights with ``set_weights`` after ``build``; float32, atol 1e-4.
+Keras layers get the same weights with ``set_weights`` after ``build``; float32, atol 1e-4
+(grouped convolutions in float64, to 1e-12).
 """
 
 from __future__ import annotations
@@ -84,6 +85,107 @@ def test_depthwise_conv2d_matches_keras(padding, strides, dilation, kernel_size,
     got = depthwise_conv2d(X, kernel, bias, stride=strides, padding=padding, dilation=dilation)
     assert got.shape == expected.shape
     np.testing.assert_allclose(got, expected, atol=ATOL)
+
+
+# Grouped convolutions in float64: 6 input channels split into 2, 3 or 6 groups.
+X6 = np.random.default_rng(1).normal(size=(2, 9, 8, 6))
+GROUPED = [  # (groups, strides, padding, dilation_rate)
+    (2, 1, "valid", 1),
+    (2, 2, "same", 1),
+    (3, 1, "same", 2),
+    (3, (2, 1), "valid", 1),
+    (6, 3, "same", 1),
+    (6, 1, "valid", (2, 3)),
+    (3, 2, "valid", 1),
+    (2, 1, "same", (1, 2)),
+]
+
+
+@pytest.mark.parametrize(("groups", "strides", "padding", "dilation"), GROUPED)
+@pytest.mark.parametrize(("kernel_size", "c_out"), [((3, 3), 12), ((2, 3), 6)])
+def test_grouped_conv2d_matches_keras_in_float64(
+    groups, strides, padding, dilation, kernel_size, c_out
+):
+    rng = np.random.default_rng(groups)
+    layer = keras.layers.Conv2D(
+        c_out,
+        kernel_size,
+        strides=strides,
+        padding=padding,
+        dilation_rate=dilation,
+        groups=groups,
+        dtype="float64",
+    )
+    layer.build(X6.shape)
+    assert layer.kernel.shape == (*kernel_size, 6 // groups, c_out)
+    kernel = rng.normal(size=layer.kernel.shape)
+    bias = rng.normal(size=c_out)
+    layer.set_weights([kernel, bias])
+    expected = _np(layer(X6))
+    got = conv2d(
+        X6, kernel, bias, stride=strides, padding=padding, dilation=dilation, groups=groups
+    )
+    assert got.shape == expected.shape and got.dtype == expected.dtype == np.float64
+    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
+
+
+def test_groups_1_is_the_ordinary_convolution():
+    kernel = RNG.normal(size=(3, 3, 3, 4)).astype(np.float32)
+    bias = RNG.normal(size=4).astype(np.float32)
+    for padding, stride in [("valid", 1), ("same", 2)]:
+        plain = conv2d(X, kernel, bias, stride=stride, padding=padding)
+        grouped = conv2d(X, kernel, bias, stride=stride, padding=padding, groups=1)
+        np.testing.assert_array_equal(grouped, plain)
+        assert grouped.dtype == np.float32
+
+
+@pytest.mark.parametrize("groups", [2, 3, 6])
+def test_grouped_conv2d_is_a_block_diagonal_convolution(groups):
+    """Each group of outputs is an ordinary convolution of its own group of input channels."""
+    rng = np.random.default_rng(0)
+    c_in, c_out = 6, 12
+    kernel = rng.normal(size=(3, 3, c_in // groups, c_out))
+    got = conv2d(X6, kernel, padding="same", groups=groups)
+    full = np.zeros((3, 3, c_in, c_out))  # the same weights, zero between different groups
+    a, b = c_in // groups, c_out // groups
+    for g in range(groups):
+        full[:, :, g * a : (g + 1) * a, g * b : (g + 1) * b] = kernel[:, :, :, g * b : (g + 1) * b]
+        alone = conv2d(
+            X6[..., g * a : (g + 1) * a], kernel[..., g * b : (g + 1) * b], padding="same"
+        )
+        np.testing.assert_allclose(got[..., g * b : (g + 1) * b], alone, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(got, conv2d(X6, full, padding="same"), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("multiplier", [1, 2])
+@pytest.mark.parametrize(
+    ("strides", "padding", "dilation"), [(1, "valid", 1), (2, "same", 1), (1, "same", 2)]
+)
+def test_groups_equal_to_channels_is_depthwise(multiplier, strides, padding, dilation):
+    rng = np.random.default_rng(multiplier)
+    c_in = X6.shape[-1]
+    kernel = rng.normal(size=(3, 3, 1, c_in * multiplier))  # one input channel per group
+    bias = rng.normal(size=c_in * multiplier)
+    grouped = conv2d(
+        X6, kernel, bias, stride=strides, padding=padding, dilation=dilation, groups=c_in
+    )
+    depthwise = depthwise_conv2d(
+        X6,
+        kernel.reshape(3, 3, c_in, multiplier),  # output channel c*M + m comes from channel c
+        bias,
+        stride=strides,
+        padding=padding,
+        dilation=dilation,
+    )
+    np.testing.assert_allclose(grouped, depthwise, rtol=1e-12, atol=1e-12)
+
+
+def test_keras_also_requires_groups_to_divide_the_channels():
+    with pytest.raises(ValueError, match="groups"):
+        keras.layers.Conv2D(4, 3, groups=3)
+    layer = keras.layers.Conv2D(8, 3, groups=4)  # 8 filters, but 6 input channels
+    with pytest.raises(ValueError, match="groups"):
+        layer.build(X6.shape)
 
 
 @pytest.mark.parametrize("padding", ["valid", "same"])
@@ -311,6 +413,31 @@ def test_receptive_field_is_the_support_of_one_output(layers):
         (lambda: conv2d(X, np.ones((3, 3, 3, 1)), padding="full"), ValueError, "padding"),
         (lambda: conv2d(X, np.ones((10, 3, 3, 1))), ValueError, "x is too small.*H=9"),
         (lambda: conv2d(X.astype(bool), np.ones((3, 3, 3, 1))), TypeError, r"\bx\b"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), groups=0), ValueError, "groups must be >= 1"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), groups=1.0), TypeError, "groups must be an int"),
+        (lambda: conv2d(X, np.ones((3, 3, 3, 1)), groups=True), TypeError, "groups must be an int"),
+        (
+            lambda: conv2d(X, np.ones((3, 3, 1, 4)), groups=2),
+            ValueError,
+            r"groups=2 must divide the number of input channels, but x has C_in=3",
+        ),
+        (
+            lambda: conv2d(X6, np.ones((3, 3, 2, 4)), groups=3),
+            ValueError,
+            r"groups=3 must divide the number of output channels, but the kernel has C_out=4",
+        ),
+        (
+            lambda: conv2d(X6, np.ones((3, 3, 6, 6)), groups=3),
+            ValueError,
+            r"with groups=3, kernel must have shape \(kh, kw, C_in/groups, C_out\) = "
+            r"\(kh, kw, 2, C_out\).*got kernel shape \(3, 3, 6, 6\)",
+        ),
+        (
+            lambda: conv2d(X6, np.ones((3, 3, 2)), groups=3),
+            ValueError,
+            r"kernel must be 4-D \(kh, kw, C_in/groups, C_out\)",
+        ),
+        (lambda: conv2d(X6, np.ones((3, 3, 2, 6)), np.ones(3), groups=3), ValueError, r"\(6,\)"),
         (
             lambda: depthwise_conv2d(X, np.ones((3, 3, 4, 1))),
             ValueError,

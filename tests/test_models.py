@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import dlref.models.cnn as cnn_module
 import dlref.models.inception as inception_module
+from dlref.math.conv import conv2d
 from dlref.models._common import Window, min_input_size, output_size
 from dlref.models.cnn import (
     VGG_CONFIGS,
@@ -24,7 +25,7 @@ from dlref.models.cnn import (
 from dlref.models.densenet import dense_block, transition_layer
 from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
 from dlref.models.mlp import mlp
-from dlref.models.resnet import residual_block, resnet, resnet_small
+from dlref.models.resnet import BN_EPSILON, residual_block, resnet, resnet_small, resnext_block
 from dlref.models.separable import conv_param_counts, separable_block
 from dlref.models.sequence import sequence_classifier, sequence_regressor
 
@@ -374,6 +375,98 @@ def test_residual_block_is_identity_plus_residual():
     bn.set_weights([np.zeros_like(gamma), np.zeros_like(beta), mean, var])
     x = images(2, (4, 4, 8))
     np.testing.assert_allclose(keras.ops.convert_to_numpy(block(x)), np.maximum(x, 0), atol=1e-6)
+
+
+def resnext_params(c_in: int, filters: int, cardinality: int, width: int, stride: int) -> int:
+    """1x1 to C*d, 3x3 in C groups (9 * d inputs per output channel), 1x1 to filters, no biases;
+    BN has 4 numbers per channel; a projection where the width or the stride changes."""
+    inner = cardinality * width
+    total = c_in * inner + 9 * width * inner + inner * filters + 4 * (2 * inner + filters)
+    if stride != 1 or c_in != filters:
+        total += c_in * filters + 4 * filters
+    return total
+
+
+@pytest.mark.parametrize(
+    ("c_in", "filters", "cardinality", "width", "stride"),
+    [(256, 256, 32, 4, 1), (256, 512, 32, 8, 2), (16, 16, 1, 8, 1), (8, 12, 4, 3, 2)],
+)
+def test_resnext_block_counts_by_formula(c_in, filters, cardinality, width, stride):
+    inputs = keras.Input((8, 8, c_in))
+    block = keras.Model(
+        inputs, resnext_block(inputs, filters, cardinality, width, stride, name="b")
+    )
+    assert block.count_params() == resnext_params(c_in, filters, cardinality, width, stride)
+    assert block.output_shape == (None, 8 // stride, 8 // stride, filters)
+    grouped = block.get_layer("b_2_conv")  # the stride sits on the grouped 3x3 convolution
+    assert grouped.groups == cardinality and grouped.strides == (stride, stride)
+    assert tuple(grouped.kernel.shape) == (3, 3, width, cardinality * width)
+    assert block.get_layer("b_1_conv").strides == (1, 1)
+
+
+def test_resnext_block_of_cardinality_1_is_the_resnet_bottleneck():
+    inputs = keras.Input((6, 6, 32))
+    ours = keras.Model(inputs, resnext_block(inputs, 32, cardinality=1, width=8))
+    theirs = keras.Model(inputs, residual_block(inputs, 8, bottleneck=True, use_bias=False))
+    assert ours.count_params() == theirs.count_params() == resnext_params(32, 32, 1, 8, 1)
+    theirs.set_weights(ours.get_weights())
+    x = images(2, (6, 6, 32))
+    np.testing.assert_allclose(
+        keras.ops.convert_to_numpy(ours(x)), keras.ops.convert_to_numpy(theirs(x)), atol=1e-6
+    )
+
+
+def test_resnext_block_equals_dlref_grouped_conv2d():
+    """Inference output rebuilt from dlref.math.conv2d(groups=...) and the BN formula."""
+    inputs = keras.Input((6, 6, 8))
+    block = keras.Model(inputs, resnext_block(inputs, 12, 4, 2, stride=2, name="b"))
+    rng = np.random.default_rng(0)
+    params = {}
+    for layer in block.layers:
+        if isinstance(layer, keras.layers.BatchNormalization):
+            c = layer.gamma.shape[0]
+            stats = [
+                rng.normal(size=c),
+                rng.normal(size=c),
+                rng.normal(size=c),
+                rng.random(c) + 0.5,
+            ]
+            layer.set_weights([w.astype("float32") for w in stats])
+        if layer.weights:
+            params[layer.name] = [w.astype(np.float64) for w in layer.get_weights()]
+
+    def conv_bn(x, unit, stride=1, groups=1):
+        y = conv2d(x, params[f"b_{unit}_conv"][0], stride=stride, padding="same", groups=groups)
+        gamma, beta, mean, var = params[f"b_{unit}_bn"]
+        return gamma * (y - mean) / np.sqrt(var + BN_EPSILON) + beta
+
+    x = images(2, (6, 6, 8)).astype(np.float64)
+    y = np.maximum(conv_bn(x, 1), 0)
+    y = np.maximum(conv_bn(y, 2, stride=2, groups=4), 0)
+    y = conv_bn(y, 3) + conv_bn(x, 0, stride=2)  # projection shortcut: 8 -> 12 channels
+    expected = np.maximum(y, 0)
+    got = keras.ops.convert_to_numpy(block(x.astype("float32"), training=False))
+    np.testing.assert_allclose(got, expected, atol=1e-4)
+
+
+def test_resnext_block_checks_its_arguments():
+    x = keras.Input((8, 8, 16))
+    with pytest.raises(ValueError, match="x must be a 4-D"):
+        resnext_block(keras.Input((8,)))
+    with pytest.raises(ValueError, match="cardinality must be >= 1; got 0"):
+        resnext_block(x, 16, cardinality=0)
+    with pytest.raises(TypeError, match="cardinality must be an int"):
+        resnext_block(x, 16, cardinality=2.0)
+    with pytest.raises(ValueError, match="width must be >= 1; got 0"):
+        resnext_block(x, 16, width=0)
+    with pytest.raises(ValueError, match="filters must be >= 1"):
+        resnext_block(x, 0)
+    with pytest.raises(ValueError, match="stride must be >= 1"):
+        resnext_block(x, 16, stride=0)
+    with pytest.raises(TypeError, match="use_bias must be a bool"):
+        resnext_block(x, 16, use_bias="no")
+    with pytest.raises(ValueError, match=r"bn_momentum must be in \[0, 1\)"):
+        resnext_block(x, 16, bn_momentum=1.0)
 
 
 def resnet_small_params(widths: tuple[int, ...], blocks: int, channels: int, classes: int) -> int:

@@ -14,7 +14,10 @@ The convolution is a cross-correlation, as in every deep-learning library:
 $y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,\,is_h + ud_h,\,js_w + vd_w,\,c}\,K_{u,v,c,o}$.
 It is computed by im2col: every receptive field is copied into one row of a matrix
 (`numpy.lib.stride_tricks.sliding_window_view` makes the windows without copying), and one
-matrix product with the reshaped kernel gives all outputs at once.
+matrix product with the reshaped kernel gives all outputs at once. With ``groups=g`` the
+channels are split into $g$ groups, the kernel has shape ``(kh, kw, C_in/g, C_out)``, and each
+group of $C_\text{out}/g$ output channels sees only its own $C_\text{in}/g$ input channels:
+one matrix product per group, as ``keras.layers.Conv2D(groups=g)`` computes.
 
 The transposed convolution ``conv2d_transpose`` is the adjoint of ``conv2d``: one matrix product
 with the transposed kernel matrix, then col2im, which adds every row back onto the window it came
@@ -101,20 +104,44 @@ def _check_images(x: ArrayLike, name: str = "x") -> FloatArray:
     return x
 
 
-def _check_kernel(kernel: ArrayLike, x: FloatArray, last_axis: str) -> FloatArray:
+def _check_kernel(kernel: ArrayLike, x: FloatArray, last_axis: str, groups: int = 1) -> FloatArray:
     kernel = as_float_array(kernel, "kernel")
+    in_axis = "C_in" if groups == 1 else "C_in/groups"
     if kernel.ndim != 4:
         raise ValueError(
-            f"kernel must be 4-D (kh, kw, C_in, {last_axis}); got shape {kernel.shape}"
+            f"kernel must be 4-D (kh, kw, {in_axis}, {last_axis}); got shape {kernel.shape}"
         )
     if 0 in kernel.shape:
         raise ValueError(f"kernel must not be empty; got shape {kernel.shape}")
-    if kernel.shape[2] != x.shape[3]:
+    if groups > 1:
+        _check_groups(kernel, x, groups)
+    elif kernel.shape[2] != x.shape[3]:
         raise ValueError(
             f"kernel expects C_in={kernel.shape[2]} input channels (kernel shape {kernel.shape}) "
             f"but x has {x.shape[3]} (x shape {x.shape})"
         )
     return kernel
+
+
+def _check_groups(kernel: FloatArray, x: FloatArray, groups: int) -> None:
+    """Check that ``groups`` splits the channels of ``x`` and ``kernel`` into equal groups."""
+    c_in, c_out = x.shape[3], kernel.shape[3]
+    if c_in % groups:
+        raise ValueError(
+            f"groups={groups} must divide the number of input channels, but x has C_in={c_in} "
+            f"(x shape {x.shape})"
+        )
+    if c_out % groups:
+        raise ValueError(
+            f"groups={groups} must divide the number of output channels, but the kernel has "
+            f"C_out={c_out} (kernel shape {kernel.shape})"
+        )
+    if kernel.shape[2] != c_in // groups:
+        raise ValueError(
+            f"with groups={groups}, kernel must have shape (kh, kw, C_in/groups, C_out) = "
+            f"(kh, kw, {c_in // groups}, C_out) for the C_in={c_in} channels of x (x shape "
+            f"{x.shape}); got kernel shape {kernel.shape}"
+        )
 
 
 def _windows(
@@ -147,10 +174,16 @@ def _windows(
 
 
 def _conv_arguments(
-    x: ArrayLike, kernel: ArrayLike, stride: Any, padding: str, dilation: Any, last_axis: str
+    x: ArrayLike,
+    kernel: ArrayLike,
+    stride: Any,
+    padding: str,
+    dilation: Any,
+    last_axis: str,
+    groups: int = 1,
 ) -> tuple[FloatArray, FloatArray, Pair, Pair]:
     x = _check_images(x)
-    kernel = _check_kernel(kernel, x, last_axis)
+    kernel = _check_kernel(kernel, x, last_axis, groups)
     strides = _pair(stride, "stride")
     dilations = _pair(dilation, "dilation")
     check_choice(padding, "padding", PADDINGS)
@@ -190,28 +223,49 @@ def conv2d(
     stride: int | Sequence[int] = 1,
     padding: str = "valid",
     dilation: int | Sequence[int] = 1,
+    groups: int = 1,
 ) -> FloatArray:
     r"""2-D convolution (cross-correlation) of channels-last images with a bank of kernels.
 
     $y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,is_h+ud_h,js_w+vd_w,c}K_{u,v,c,o}$.
 
-    ``x`` has shape ``(N, H, W, C_in)``, ``kernel`` ``(kh, kw, C_in, C_out)``, ``bias``
-    ``(C_out,)`` or ``None``; the result has shape ``(N, H', W', C_out)`` with $H', W'$ from
-    `conv_output_size`. It equals ``keras.layers.Conv2D`` with the same weights, strides,
-    padding and dilation rate.
+    ``x`` has shape ``(N, H, W, C_in)``, ``kernel`` ``(kh, kw, C_in / groups, C_out)``,
+    ``bias`` ``(C_out,)`` or ``None``; the result has shape ``(N, H', W', C_out)`` with
+    $H', W'$ from `conv_output_size`. It equals ``keras.layers.Conv2D`` with the same weights,
+    strides, padding, dilation rate and groups.
+
+    With $g$ ``groups`` (a divisor of both $C_\text{in}$ and $C_\text{out}$), output channel
+    $o$ belongs to group $\gamma = \lfloor o g / C_\text{out} \rfloor$ and sums only over the
+    input channels $\gamma C_\text{in}/g + c$, $0 \le c < C_\text{in}/g$,
+    $y_{n,i,j,o} = b_o + \sum_{u,v,c} x_{n,is_h+ud_h,js_w+vd_w,\gamma C_\text{in}/g+c}K_{u,v,c,o}$,
+    so the layer has $k_h k_w (C_\text{in}/g) C_\text{out}$ weights. ``groups=1`` is the
+    ordinary convolution; ``groups=C_in`` with $C_\text{out} = M C_\text{in}$ is
+    `depthwise_conv2d` with depth multiplier $M$.
     """
-    x, kernel, strides, dilations = _conv_arguments(x, kernel, stride, padding, dilation, "C_out")
-    kh, kw, c_in, c_out = kernel.shape
+    groups = check_int(groups, "groups", minimum=1)
+    x, kernel, strides, dilations = _conv_arguments(
+        x, kernel, stride, padding, dilation, "C_out", groups
+    )
+    kh, kw, c_group, c_out = kernel.shape
     bias = _check_bias(bias, c_out)
     view = _windows(x, (kh, kw), strides, dilations, padding)  # (N, H', W', C_in, kh, kw)
     n, out_h, out_w = view.shape[:3]
+    rows, size = n * out_h * out_w, kh * kw * c_group
+    dtype = np.result_type(x.dtype, kernel.dtype)
     # im2col: one row per output pixel, ordered (kh, kw, C_in) like the kernel's memory layout,
     # so the kernel reshapes without a copy and the copy below reads x along contiguous channels.
-    columns = view.transpose(0, 1, 2, 4, 5, 3).reshape(n * out_h * out_w, kh * kw * c_in)
-    dtype = np.result_type(x.dtype, kernel.dtype)
-    out = columns.astype(dtype, copy=False) @ kernel.reshape(kh * kw * c_in, c_out).astype(
-        dtype, copy=False
-    )
+    columns = view.transpose(0, 1, 2, 4, 5, 3)
+    if groups == 1:
+        out = columns.reshape(rows, size).astype(dtype, copy=False) @ kernel.reshape(
+            size, c_out
+        ).astype(dtype, copy=False)
+    else:  # one matrix product per group: (groups, rows, size) @ (groups, size, C_out/groups)
+        columns = columns.reshape(rows, kh, kw, groups, c_group).transpose(3, 0, 1, 2, 4)
+        weights = kernel.reshape(kh, kw, c_group, groups, c_out // groups).transpose(3, 0, 1, 2, 4)
+        out = columns.reshape(groups, rows, size).astype(dtype, copy=False) @ weights.reshape(
+            groups, size, c_out // groups
+        ).astype(dtype, copy=False)
+        out = out.transpose(1, 0, 2).reshape(rows, c_out)  # output channels group after group
     if bias is not None:
         out += bias.astype(dtype, copy=False)
     return out.reshape(n, out_h, out_w, c_out)

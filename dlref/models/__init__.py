@@ -25,7 +25,13 @@ from dlref.models.gan import (
 )
 from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
 from dlref.models.mlp import mlp
-from dlref.models.resnet import RESNET_LAYOUTS, residual_block, resnet, resnet_small
+from dlref.models.resnet import (
+    RESNET_LAYOUTS,
+    residual_block,
+    resnet,
+    resnet_small,
+    resnext_block,
+)
 from dlref.models.separable import ParamCounts, conv_param_counts, separable_block
 from dlref.models.sequence import sequence_classifier, sequence_regressor
 from dlref.models.transformer import (
@@ -58,6 +64,7 @@ __all__ = [
     "residual_block",
     "resnet",
     "resnet_small",
+    "resnext_block",
     "separable_block",
     "sequence_classifier",
     "sequence_regressor",

@@ -6,6 +6,9 @@ follows ``keras.applications.ResNet50`` (ResNet v1): convolutions have biases by
 batch normalisation uses $\epsilon = 1.001 \times 10^{-5}$, and a bottleneck block puts its
 stride on the first 1x1 convolution. With ``use_bias=False`` the trainable parameters are those
 of torchvision's ResNets (11,689,512 for ResNet-18 with 1000 classes).
+
+ResNeXt (Xie et al., 2017) keeps the bottleneck block and makes its 3x3 convolution a grouped
+convolution: ``resnext_block`` with ``cardinality`` groups of ``width`` channels each.
 """
 
 from __future__ import annotations
@@ -58,12 +61,19 @@ def _conv_bn(
     *,
     relu: bool,
     momentum: float = 0.99,
+    groups: int = 1,
 ) -> Any:
     def sub(suffix: str) -> str | None:
         return None if name is None else f"{name}_{suffix}"
 
     x = keras.layers.Conv2D(
-        filters, kernel, strides=stride, padding="same", use_bias=use_bias, name=sub("conv")
+        filters,
+        kernel,
+        strides=stride,
+        padding="same",
+        groups=groups,
+        use_bias=use_bias,
+        name=sub("conv"),
     )(x)
     x = keras.layers.BatchNormalization(epsilon=BN_EPSILON, momentum=momentum, name=sub("bn"))(x)
     if relu:
@@ -118,6 +128,55 @@ def residual_block(
     else:
         y = _conv_bn(x, filters, 3, stride, use_bias, sub("1"), relu=True, momentum=m)
         y = _conv_bn(y, filters, 3, 1, use_bias, sub("2"), relu=False, momentum=m)
+    y = keras.layers.Add(name=sub("add"))([shortcut, y])
+    return keras.layers.Activation("relu", name=sub("out"))(y)
+
+
+def resnext_block(
+    x: Any,
+    filters: int = 256,
+    cardinality: int = 32,
+    width: int = 4,
+    stride: int = 1,
+    *,
+    use_bias: bool = False,
+    bn_momentum: float = 0.99,
+    name: str | None = None,
+) -> Any:
+    r"""One ResNeXt bottleneck block (Xie et al., 2017) on a channels-last tensor ``x``.
+
+    1x1 conv to $Cd$ channels + BN + ReLU, 3x3 conv in $C$ groups of $d$ channels (stride
+    ``stride``) + BN + ReLU, 1x1 conv to ``filters`` + BN, where $C$ is ``cardinality`` and
+    $d$ is ``width``; output $\mathrm{ReLU}(F(x) + s(x))$ with ``filters`` channels. The
+    shortcut $s$ is the identity if ``stride == 1`` and the input already has ``filters``
+    channels, and a projection (1x1 conv with stride ``stride`` + BN) otherwise. The stride is
+    on the grouped 3x3 convolution, as in the paper. The defaults, 256 channels with $C = 32$,
+    $d = 4$, are a block of the first stage of ResNeXt-50 (32x4d): 256 -> 128 -> 128 -> 256.
+
+    Convolutions have no biases by default (each is followed by BN), so a block with an identity
+    shortcut on $c$ = ``filters`` channels has $2cCd + 9Cd^2$ weights and $4(2Cd + c)$ BN
+    numbers; ``cardinality=1, width=64`` is ResNet-50's bottleneck block 256 -> 64 -> 64 -> 256.
+    ``bn_momentum`` is the ``momentum`` of every ``BatchNormalization``, as in `residual_block`.
+    """
+    in_channels = check_feature_map(x)
+    filters = check_int(filters, "filters", minimum=1)
+    cardinality = check_int(cardinality, "cardinality", minimum=1)
+    width = check_int(width, "width", minimum=1)
+    stride = check_int(stride, "stride", minimum=1)
+    check_bool(use_bias, "use_bias")
+    m = _check_bn_momentum(bn_momentum)
+
+    def sub(suffix: str) -> str | None:
+        return None if name is None else f"{name}_{suffix}"
+
+    inner = cardinality * width
+    if stride != 1 or in_channels != filters:
+        shortcut = _conv_bn(x, filters, 1, stride, use_bias, sub("0"), relu=False, momentum=m)
+    else:
+        shortcut = x
+    y = _conv_bn(x, inner, 1, 1, use_bias, sub("1"), relu=True, momentum=m)
+    y = _conv_bn(y, inner, 3, stride, use_bias, sub("2"), relu=True, momentum=m, groups=cardinality)
+    y = _conv_bn(y, filters, 1, 1, use_bias, sub("3"), relu=False, momentum=m)
     y = keras.layers.Add(name=sub("add"))([shortcut, y])
     return keras.layers.Activation("relu", name=sub("out"))(y)
 
@@ -214,4 +273,11 @@ def resnet_small(
     return keras.Model(inputs, outputs, name="resnet_small")
 
 
-__all__ = ["BN_EPSILON", "RESNET_LAYOUTS", "residual_block", "resnet", "resnet_small"]
+__all__ = [
+    "BN_EPSILON",
+    "RESNET_LAYOUTS",
+    "residual_block",
+    "resnet",
+    "resnet_small",
+    "resnext_block",
+]
