@@ -1,18 +1,16 @@
 """dlref.classic.ensemble against scikit-learn: bagging, random forests, gradient boosting.
 
-Tolerances: gradient boosting with the squared loss equals scikit-learn's to 1e-8 on the training
-points (a tie between two features that split the same samples changes only the threshold, so
-the training fits stay equal) and on test points too where every tree has the same features as
-scikit-learn's. Bagging with scikit-learn trees fitted on the same bootstrap indices gives the
-same probabilities (depth-2 trees on continuous features: no ties; deeper nodes hold few samples,
-where equally good splits on different features appear). Random forests draw their bootstrap
-samples and features from NumPy's generator, not scikit-learn's, so only their test accuracies
-are compared (within 0.03).
+Tolerances: gradient boosting with the squared loss (scikit-learn's default) equals
+scikit-learn's to 1e-8 on the training points (a tie between two features that split the same
+samples changes only the threshold, so the training fits stay equal) and on test points too
+where every tree has the same features as scikit-learn's. Bagging with scikit-learn trees fitted
+on the same bootstrap indices gives the same probabilities (depth-2 trees on continuous
+features: no ties; deeper nodes hold few samples, where equally good splits on different
+features appear). Random forests draw their bootstrap samples and features from NumPy's
+generator, not scikit-learn's, so only their test accuracies are compared (within 0.03).
 """
 
 from __future__ import annotations
-
-import warnings
 
 import numpy as np
 import pytest
@@ -35,12 +33,8 @@ def _friedman(n=300, seed=0):
 
 
 def _sk_boosting(X, y, **kwargs):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FutureWarning)  # criterion is deprecated in sklearn 1.9
-        model = sk_ensemble.GradientBoostingRegressor(
-            criterion="squared_error", random_state=0, **kwargs
-        )
-        return model.fit(X, y)
+    # the default loss is the squared error; its trees use the squared-error criterion
+    return sk_ensemble.GradientBoostingRegressor(random_state=0, **kwargs).fit(X, y)
 
 
 @pytest.mark.parametrize(
@@ -117,6 +111,38 @@ def test_random_forest_accuracy_is_close_to_sklearns():
         assert tree.max_features == "sqrt"
     strings = RandomForestClassifier(n_estimators=3, random_state=0).fit(X[:50], y[:50].astype(str))
     assert strings.predict(X[:5]).dtype.kind == "U"
+
+
+def test_forest_without_feature_sampling_is_bagging():
+    X, y = load_digits(return_X_y=True)
+    X, y = X[:300], y[:300]
+    forest = RandomForestClassifier(n_estimators=5, max_features=None, random_state=3).fit(X, y)
+    bag = BaggingClassifier(DecisionTreeClassifier(), n_estimators=5, random_state=3).fit(X, y)
+    for a, b in zip(forest.estimators_samples_, bag.estimators_samples_, strict=True):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(forest.predict_proba(X[:50]), bag.predict_proba(X[:50]))
+    plain = BaggingClassifier(n_estimators=1, random_state=3).fit(X, y)
+    rng = np.random.default_rng(3)
+    np.testing.assert_array_equal(plain.estimators_samples_[0], rng.integers(0, 300, size=300))
+
+
+def test_defaults_are_sklearns():
+    pairs = [
+        (BaggingClassifier(), sk_ensemble.BaggingClassifier(), ["n_estimators"]),
+        (
+            RandomForestClassifier(),
+            sk_ensemble.RandomForestClassifier(),
+            ["n_estimators", "max_features", "criterion", "max_depth", "min_samples_leaf"],
+        ),
+        (
+            GradientBoostingRegressor(),
+            sk_ensemble.GradientBoostingRegressor(),
+            ["n_estimators", "learning_rate", "max_depth", "min_samples_leaf", "max_features"],
+        ),
+    ]
+    for ours, theirs, names in pairs:
+        for name in names:
+            assert getattr(ours, name) == getattr(theirs, name), name
 
 
 def test_tree_max_features_draws_features_per_split():

@@ -7,7 +7,8 @@ draw are its out-of-bag samples: predicting each training sample with only the m
 not see it gives the out-of-bag estimate ``oob_score_`` of the test accuracy.
 
 A random forest is bagging of unpruned trees that search only ``max_features`` random features
-at each split (``"sqrt"`` of the features by default), which makes the trees less alike. The
+at each split (``"sqrt"`` of the features by default, as in scikit-learn's classifier), which
+makes the trees less alike; with ``max_features=None`` it is bagging of unpruned trees. The
 bootstrap indices and the features come from NumPy's generator, not scikit-learn's, so a forest
 grows different trees from ``sklearn.ensemble.RandomForestClassifier`` with the same
 ``random_state``; they agree in accuracy, not tree for tree. Given the same bootstrap indices
@@ -20,8 +21,13 @@ $M$ shallow regression trees, each fitted to the current residuals and scaled by
 .. math:: F_0 = \bar{y}, \qquad F_m(x) = F_{m-1}(x) + \nu\, h_m(x), \qquad
     h_m \approx y - F_{m-1}(X) .
 
-It makes the same predictions as ``sklearn.ensemble.GradientBoostingRegressor`` with
-``criterion="squared_error"`` whenever the regression trees agree (no tied splits).
+It makes the same predictions as ``sklearn.ensemble.GradientBoostingRegressor`` (whose default
+loss is the squared error) whenever the regression trees agree: on tied splits, two features
+that divide a node's samples in the same way, the trees may pick different features, which
+changes predictions on new points but not on the training points.
+
+The number of models defaults to scikit-learn's: 10 for bagging, 100 for a forest and for
+boosting.
 """
 
 from __future__ import annotations
@@ -121,6 +127,13 @@ class BaggingClassifier(_BaseBagging):
     `DecisionTreeClassifier`. After ``fit``, ``estimators_`` holds the models and
     ``estimators_samples_`` the indices each was fitted on; with ``oob_score=True`` also
     ``oob_score_`` (out-of-bag accuracy) and ``oob_decision_function_``.
+
+    With ``estimator=None`` the bootstrap indices are ``rng.integers(0, n, size=n)`` for each
+    model in turn, ``rng = np.random.default_rng(random_state)``. An ``estimator`` that has a
+    ``random_state`` parameter gets ``int(rng.integers(2**31 - 1))`` after each sample is
+    drawn, as the trees of `RandomForestClassifier` do; so a bag of
+    ``DecisionTreeClassifier()`` draws the same samples as a forest with
+    ``max_features=None`` and the same ``random_state``, and makes the same predictions.
     """
 
     def __init__(
@@ -164,7 +177,7 @@ class RandomForestClassifier(_BaseBagging):
 
     def __init__(
         self,
-        n_estimators: int = 10,
+        n_estimators: int = 100,
         *,
         criterion: str = "gini",
         max_depth: int | None = None,
@@ -219,7 +232,7 @@ class GradientBoostingRegressor(RegressorMixin, BaseModel):
 
     def __init__(
         self,
-        n_estimators: int = 10,
+        n_estimators: int = 100,
         *,
         learning_rate: float = 0.1,
         max_depth: int | None = 3,

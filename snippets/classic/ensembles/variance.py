@@ -1,7 +1,7 @@
 import numpy as np
 
 rng = np.random.default_rng(0)
-sigma2, rho, draws = 1.0, 0.3, 200_000
+sigma2, rho, draws = 1.0, 0.3, 50_000
 for B in (1, 10, 100):
     # B estimators with variance sigma2 and pairwise correlation rho: a shared part plus own noise
     shared = rng.normal(size=(draws, 1))
