@@ -28,9 +28,11 @@ def to_pixels(images):
     return (images.reshape(len(images), -1) + 1.0) / 2.0
 
 
-# A judge trained on the real training digits only: logistic regression on the 64 pixels.
+# A judge trained on the real training digits only: logistic regression on the 64 pixels,
+# fitted to a tight tolerance, so that its probabilities are those of the optimum on any CPU.
 train, test = (x.reshape(-1, 64).astype("float64") for x in (data.x_train, data.x_test))
-judge = LogisticRegression(max_iter=2000).fit(train, data.y_train)
+judge = LogisticRegression(tol=1e-8, max_iter=10_000).fit(train, data.y_train)
+assert judge.n_iter_[0] < 10_000  # converged
 sets = {"untrained generator": to_pixels(gan.sample(500, seed=1))}
 snapshots = {}
 for epoch in range(1, 16):
@@ -63,15 +65,16 @@ nearest = {}
 for name in ("generated, epoch 15", "real, held out"):
     pixels = sets[name]
     squared = (pixels**2).sum(1)[:, None] - 2 * pixels @ train.T + (train**2).sum(1)[None, :]
-    nearest[name] = np.mean(np.sqrt(np.maximum(squared, 0.0).min(axis=1)))
-print(
-    "mean distance to the nearest training image: generated {:.1f}, held out {:.1f}".format(
-        nearest["generated, epoch 15"], nearest["real, held out"]
-    )
-)
+    nearest[name] = np.sqrt(np.maximum(squared, 0.0).min(axis=1))
+print("distance to the nearest training image      mean  smallest")
+for name, distance in nearest.items():
+    print(f"{name:<43} {distance.mean():4.1f} {distance.min():9.2f}")
 
 untrained, generated, held_out = summary.values()
 assert untrained[0] < 0.05 and 0.2 < generated[0] < held_out[0] - 0.2  # confident labels
 assert untrained[1] <= 2 and generated[1] == 10  # every class, against one or two before
 assert untrained[2] < 1.5 and 3.0 < generated[2] < held_out[2] - 1.5
-assert nearest["generated, epoch 15"] > 0.8 * nearest["real, held out"]
+# 500 generated images against 360 held-out ones: more chances of a close one, yet none is
+far_generated, far_held_out = nearest.values()
+assert far_generated.mean() > far_held_out.mean() + 0.3  # farther from the training set
+assert far_generated.min() > far_held_out.min() + 0.2  # no generated image is a near-copy
