@@ -2,11 +2,11 @@
 
 Each model is written from scratch and tested against its scikit-learn counterpart on the same
 data: linear and logistic regression, decision trees, k-nearest neighbours, Gaussian, multinomial
-and Bernoulli naive Bayes, a linear SVM (SMO), k-means, agglomerative clustering, Gaussian
-mixtures (EM) and tree ensembles (bagging, random forests, gradient boosting).
+and Bernoulli naive Bayes, a linear SVM (SMO), k-means, agglomerative clustering, DBSCAN,
+Gaussian mixtures (EM) and tree ensembles (bagging, random forests, gradient boosting).
 """
 
-from dlref.classic.cluster import AgglomerativeClustering, KMeans
+from dlref.classic.cluster import DBSCAN, AgglomerativeClustering, KMeans
 from dlref.classic.ensemble import (
     BaggingClassifier,
     GradientBoostingRegressor,
@@ -27,6 +27,7 @@ from dlref.classic.svm import LinearSVM
 from dlref.classic.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 __all__ = [
+    "DBSCAN",
     "AgglomerativeClustering",
     "BaggingClassifier",
     "BernoulliNB",

@@ -19,6 +19,12 @@ average linkage $(n_i d_{ki} + n_j d_{kj}) / (n_i + n_j)$, and Ward
 $\sqrt{\bigl((n_i + n_k) d_{ki}^2 + (n_j + n_k) d_{kj}^2 - n_k d_{ij}^2\bigr)
 / (n_i + n_j + n_k)}$. It keeps an $n \times n$ distance matrix, so it suits
 $n \lesssim 1000$.
+
+**DBSCAN** finds clusters as dense regions. A point is a core point when at least
+``min_samples`` points, itself included, lie within distance ``eps`` of it; clusters are the
+connected components of the core points (two cores are linked when they are within ``eps``),
+each with the non-core points within ``eps`` of one of its cores (border points); every other
+point is noise, label $-1$.
 """
 
 from __future__ import annotations
@@ -303,4 +309,72 @@ class AgglomerativeClustering(ClusterMixin, BaseModel):
         self.children_, self.distances_ = children, heights
         self.labels_ = np.unique(owner, return_inverse=True)[1].reshape(-1)
         self.n_leaves_ = n
+        return self
+
+
+def _radius_neighbours(X: FloatArray, eps: float) -> NDArray[np.bool_]:
+    r"""Boolean matrix, ``True`` at ``[i, j]`` when the points are within distance ``eps``.
+
+    The squared distance $\lVert\mathbf{x}_i - \mathbf{x}_j\rVert^2$, summed feature by
+    feature from the differences, is compared with ``eps**2``, as scikit-learn's k-d tree does:
+    a distance that equals ``eps`` exactly in floating point (integer coordinates, say) counts
+    as a neighbour. The diagonal is ``True``.
+    """
+    n = X.shape[0]
+    out = np.empty((n, n), dtype=bool)
+    limit = eps * eps
+    step = max(1, 4_000_000 // n)
+    for start in range(0, n, step):
+        rows = X[start : start + step]
+        sq = np.zeros((rows.shape[0], n))
+        for k in range(X.shape[1]):
+            sq += (rows[:, k, None] - X[None, :, k]) ** 2
+        np.less_equal(sq, limit, out=out[start : start + step])
+    return out
+
+
+class DBSCAN(ClusterMixin, BaseModel):
+    """Density-based clustering (DBSCAN) with Euclidean distances.
+
+    Gives the same ``labels_``, ``core_sample_indices_`` and ``components_`` as
+    ``sklearn.cluster.DBSCAN(eps, min_samples=min_samples)``, including which cluster a border
+    point within ``eps`` of two clusters joins. Clusters are numbered in the order of their first
+    core point (by index), and a border point joins the cluster with the smallest number among
+    its core neighbours, which is the cluster scikit-learn's depth-first search reaches first.
+    The result depends on the order of the rows only through these border points. After
+    ``fit``: ``labels_`` (noise is $-1$), ``core_sample_indices_`` (sorted) and ``components_``
+    (the core points, one per row). Keeps an $n \times n$ boolean neighbour matrix.
+    """
+
+    def __init__(self, eps: float = 0.5, min_samples: int = 5) -> None:
+        self.eps = eps
+        self.min_samples = min_samples
+
+    def _check_params(self) -> None:
+        """Check the hyper-parameters (called first by ``fit``)."""
+        check_finite_scalar(self.eps, "eps", minimum=0.0, include_boundaries="neither")
+        check_int(self.min_samples, "min_samples", minimum=1)
+
+    def fit(self, X: ArrayLike, y: object = None) -> DBSCAN:
+        """Find the core points of the rows of ``X`` and label their clusters (``y`` is ignored)."""
+        self._check_params()
+        X = _check_X(X).astype(np.float64, copy=False)
+        self.n_features_in_ = X.shape[1]
+        neighbours = _radius_neighbours(X, float(self.eps))
+        core = neighbours.sum(axis=1) >= self.min_samples
+        labels = np.full(X.shape[0], -1, dtype=np.intp)
+        cluster = 0
+        for start in np.flatnonzero(core):
+            if labels[start] != -1:  # a core point of a cluster found from an earlier core
+                continue
+            labels[start] = cluster
+            frontier = np.array([start])
+            while frontier.size:  # breadth first, one layer of core points at a time
+                reached = neighbours[frontier].any(axis=0) & (labels == -1)
+                labels[reached] = cluster  # border points already taken keep their cluster
+                frontier = np.flatnonzero(reached & core)
+            cluster += 1
+        self.labels_ = labels
+        self.core_sample_indices_ = np.flatnonzero(core)
+        self.components_ = X[core].copy()
         return self
