@@ -73,7 +73,9 @@ def test_lists_and_ints_are_accepted_and_never_mutated():
 
 
 def test_gradient_check_passes_a_right_gradient_and_fails_a_wrong_one():
-    x = RNG.uniform(-1.5, 1.5, size=5)
+    # A generator of its own: the module's RNG is in a state that depends on which tests ran
+    # before on this worker, and at some points g[2] is too small for a 1% error to show.
+    x = np.random.default_rng(0).uniform(-1.5, 1.5, size=5)
     ok = gradient_check(_rosenbrock, _rosenbrock_grad, x)
     assert isinstance(ok, GradientCheck) and ok.passed
     assert ok.relative_error < 1e-8
