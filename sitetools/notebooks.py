@@ -12,6 +12,7 @@ count.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import posixpath
@@ -270,13 +271,19 @@ def executed(page: Page) -> Path:
     notebook = load(page)
     key = cache_key(notebook)
     outputs_file = CACHE / f"{key}.ipynb"
-    if not outputs_file.exists():
-        with tempfile.TemporaryDirectory(prefix="dlref-nb-") as workdir:
-            if Path(workdir).resolve().is_relative_to(ROOT):
-                raise RuntimeError(f"notebooks must run outside the repository; got {workdir}")
-            result = _run(for_download(notebook, page), Path(workdir))
-        CACHE.mkdir(parents=True, exist_ok=True)
-        nbformat.write(result, outputs_file)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    # One process executes a notebook; another that needs it meanwhile (a second pytest-xdist
+    # worker, or a build) waits on the lock and then reads the cached result.
+    with open(CACHE / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outputs_file.exists():
+            with tempfile.TemporaryDirectory(prefix="dlref-nb-") as workdir:
+                if Path(workdir).resolve().is_relative_to(ROOT):
+                    raise RuntimeError(f"notebooks must run outside the repository; got {workdir}")
+                result = _run(for_download(notebook, page), Path(workdir))
+            partial = outputs_file.with_suffix(".partial")
+            nbformat.write(result, partial)
+            os.replace(partial, outputs_file)  # readers never see a half-written file
     ran = nbformat.read(outputs_file, as_version=4)
     ran_cells = [cell for cell in ran.cells if cell.cell_type == "code"]
     cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
