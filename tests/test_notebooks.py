@@ -17,14 +17,10 @@ NOTEBOOK_PAIRS = {
     for key, pair in page_pairs().items()
     if any(page.is_notebook for page in pair.values())
 }
-# Under pytest-xdist (--dist loadgroup) one notebook's tests are meant to share a worker. With
-# pytest 9 and pytest-xdist 3.8 the groups are not honoured (xdist renames `item._nodeid`, which
-# pytest 9 no longer reads), so `notebooks.executed` also holds a lock per notebook: a second
-# worker that needs the same notebook waits for the first and reads its result.
-KEYS = [
-    pytest.param(key, id=key, marks=pytest.mark.xdist_group(name=key))
-    for key in sorted(NOTEBOOK_PAIRS)
-]
+# Under pytest-xdist one notebook's tests share a worker (sitetools/xdist_groups.py), and
+# `notebooks.executed` also holds a lock per notebook: another process that needs the same notebook
+# waits for the first and reads its result.
+KEYS = sorted(NOTEBOOK_PAIRS)
 
 
 @pytest.mark.parametrize("key", KEYS)
