@@ -8,6 +8,10 @@ on the same bootstrap indices gives the same probabilities (depth-2 trees on con
 features: no ties; deeper nodes hold few samples, where equally good splits on different
 features appear). Random forests draw their bootstrap samples and features from NumPy's
 generator, not scikit-learn's, so only their test accuracies are compared (within 0.03).
+Gradient boosting with the log loss equals scikit-learn's probabilities to 1e-10 wherever every
+tree has the same structure as scikit-learn's (asserted first): with two classes the residuals
+take few distinct values, so in small nodes different features often split equally well, and
+the settings below keep leaves large enough (10 samples or more) that they do not.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from sklearn.datasets import load_digits, make_friedman1
 from dlref.classic import DecisionTreeClassifier, DecisionTreeRegressor
 from dlref.classic.ensemble import (
     BaggingClassifier,
+    GradientBoostingClassifier,
     GradientBoostingRegressor,
     RandomForestClassifier,
 )
@@ -71,6 +76,77 @@ def test_gradient_boosting_equals_trees_fitted_to_residuals():
         np.testing.assert_array_equal(again.tree_.threshold, tree.tree_.threshold)
         F, G = F + 0.3 * again.predict(X), G + 0.3 * again.predict(Q)
     np.testing.assert_allclose(model.predict(Q), G, atol=1e-12)
+
+
+def _same_structure(ours, theirs):
+    return all(
+        np.array_equal(a.tree_.feature, np.maximum(b.tree_.feature, -1))
+        and np.array_equal(a.tree_.n_node_samples, b.tree_.n_node_samples)
+        for a, b in zip(ours.estimators_.ravel(), theirs.estimators_.ravel(), strict=True)
+    )
+
+
+def _classes(target, n_classes):
+    return np.digitize(target, np.quantile(target, np.arange(1, n_classes) / n_classes))
+
+
+@pytest.mark.parametrize("n_classes", [2, 3, 4])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"n_estimators": 40, "learning_rate": 0.1, "max_depth": 2, "min_samples_leaf": 10},
+        {"n_estimators": 25, "learning_rate": 0.5, "max_depth": 2, "min_samples_leaf": 20},
+    ],
+)
+def test_gradient_boosting_classifier_matches_sklearn(n_classes, params):
+    X, target, Q, _ = _friedman()
+    y = _classes(target, n_classes)
+    ours = GradientBoostingClassifier(**params).fit(X, y)
+    theirs = sk_ensemble.GradientBoostingClassifier(random_state=0, **params).fit(X, y)
+    assert ours.estimators_.shape == theirs.estimators_.shape
+    assert _same_structure(ours, theirs)
+    np.testing.assert_allclose(ours.init_, theirs._raw_predict_init(X[:1])[0], atol=1e-12)
+    for points in (X, Q):
+        np.testing.assert_allclose(
+            ours.predict_proba(points), theirs.predict_proba(points), rtol=0, atol=1e-10
+        )
+        np.testing.assert_allclose(
+            ours.decision_function(points), theirs.decision_function(points), rtol=0, atol=1e-9
+        )
+        np.testing.assert_array_equal(ours.predict(points), theirs.predict(points))
+    deviance = 2 if n_classes == 2 else 1  # scikit-learn reports 2 x log loss for two classes
+    np.testing.assert_allclose(deviance * ours.train_score_, theirs.train_score_, rtol=1e-10)
+    staged = list(ours.staged_predict_proba(Q))
+    assert len(staged) == params["n_estimators"]
+    np.testing.assert_allclose(staged[-1], ours.predict_proba(Q), atol=1e-15)
+
+
+def test_gradient_boosting_classifier_first_leaves_are_newton_steps():
+    X, target, _, _ = _friedman(200)
+    y = np.where(target > np.median(target), "high", "low")  # string labels
+    model = GradientBoostingClassifier(n_estimators=1, max_depth=2).fit(X, y)
+    assert list(model.classes_) == ["high", "low"]
+    positive = (y == "low").astype(float)  # the score is the log-odds of classes_[1]
+    p0 = positive.mean()
+    assert model.init_ == pytest.approx([np.log(p0 / (1 - p0))], abs=1e-12)
+    tree = model.estimators_[0, 0]
+    leaves = tree.apply(X)
+    for leaf in np.unique(leaves):
+        share = positive[leaves == leaf].mean()  # y - p is share - p0 on average in the leaf
+        assert tree.tree_.value[leaf, 0] == pytest.approx((share - p0) / (p0 * (1 - p0)))
+    loss = -np.mean(np.log(model.predict_proba(X)[np.arange(len(y)), (y == "low").astype(int)]))
+    assert model.train_score_[0] == pytest.approx(loss, abs=1e-12)
+    assert model.train_score_[0] < np.log(2)
+
+
+def test_gradient_boosting_classifier_pure_leaf_gets_no_infinite_step():
+    X = np.array([[0.0], [1.0], [2.0], [3.0], [10.0], [11.0], [12.0], [13.0]])
+    y = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    model = GradientBoostingClassifier(n_estimators=200, learning_rate=1.0, max_depth=1)
+    proba = model.fit(X, y).predict_proba(X)
+    assert np.all(np.isfinite(proba)) and np.all(np.isfinite(model.train_score_))
+    np.testing.assert_array_equal(model.predict(X), y)
+    assert np.all(np.diff(model.train_score_) <= 0)
 
 
 def test_bagging_equals_sklearn_trees_on_the_same_bootstrap_samples():
@@ -139,6 +215,11 @@ def test_defaults_are_sklearns():
             sk_ensemble.GradientBoostingRegressor(),
             ["n_estimators", "learning_rate", "max_depth", "min_samples_leaf", "max_features"],
         ),
+        (
+            GradientBoostingClassifier(),
+            sk_ensemble.GradientBoostingClassifier(),
+            ["n_estimators", "learning_rate", "max_depth", "min_samples_leaf", "max_features"],
+        ),
     ]
     for ours, theirs, names in pairs:
         for name in names:
@@ -180,6 +261,9 @@ BAD = [
     (GradientBoostingRegressor(learning_rate="fast"), TypeError, "learning_rate must be a real"),
     (GradientBoostingRegressor(n_estimators=0), ValueError, "n_estimators must be >= 1"),
     (GradientBoostingRegressor(max_depth=0), ValueError, "max_depth must be >= 1"),
+    (GradientBoostingClassifier(learning_rate=-1.0), ValueError, "learning_rate must be > 0"),
+    (GradientBoostingClassifier(n_estimators=1.5), TypeError, "n_estimators must be an int"),
+    (GradientBoostingClassifier(min_samples_leaf=0), ValueError, "min_samples_leaf must be >= 1"),
     (DecisionTreeRegressor(random_state="x"), TypeError, "random_state must be None, an int"),
 ]
 
@@ -189,3 +273,11 @@ def test_bad_hyper_parameters_are_named_by_fit(model, error, message):
     X = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [3.0, 1.0]])
     with pytest.raises(error, match=message):
         model.fit(X, [0, 1, 1, 0])
+
+
+def test_gradient_boosting_classifier_needs_two_classes():
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 2.0]])
+    with pytest.raises(ValueError, match="y must hold at least 2 distinct classes"):
+        GradientBoostingClassifier().fit(X, [1, 1, 1])
+    with pytest.raises(ValueError, match="y must hold class labels"):
+        GradientBoostingClassifier().fit(X, [0.5, 1.5, 2.25])

@@ -3,12 +3,14 @@
 Each model is written from scratch and tested against its scikit-learn counterpart on the same
 data: linear and logistic regression, decision trees, k-nearest neighbours, Gaussian, multinomial
 and Bernoulli naive Bayes, a linear SVM (SMO), k-means, agglomerative clustering, DBSCAN,
-Gaussian mixtures (EM) and tree ensembles (bagging, random forests, gradient boosting).
+Gaussian mixtures (EM) and tree ensembles (bagging, random forests, gradient boosting for
+regression and classification).
 """
 
 from dlref.classic.cluster import DBSCAN, AgglomerativeClustering, KMeans
 from dlref.classic.ensemble import (
     BaggingClassifier,
+    GradientBoostingClassifier,
     GradientBoostingRegressor,
     RandomForestClassifier,
 )
@@ -35,6 +37,7 @@ __all__ = [
     "DecisionTreeRegressor",
     "GaussianMixture",
     "GaussianNB",
+    "GradientBoostingClassifier",
     "GradientBoostingRegressor",
     "HuberRegressor",
     "KMeans",
