@@ -7,6 +7,7 @@ import pickle
 import numpy as np
 import pytest
 import sklearn.datasets
+import sklearn.preprocessing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,7 @@ from dlref.data.classic import load_breast_cancer, load_digits, load_iris
 from dlref.data.images import resize_images, resize_matrix
 from dlref.data.pipeline import to_tf_dataset
 from dlref.data.sequences import adding_problem, sine_waves
-from dlref.data.splits import Dataset, split_dataset
+from dlref.data.splits import Dataset, split_dataset, standardize
 from dlref.data.synthetic import make_blobs, make_circles, make_moons, make_regression_data
 from dlref.data.text import (
     WordVocabulary,
@@ -102,6 +103,19 @@ def test_tabular_sets_are_standardised_on_train(loader, features, names):
     assert abs(float(data.x_test.mean())) < 0.5  # same transform, not refitted on the test set
     raw = loader(scale=False, seed=1)
     assert raw.x_train.std() > 2.0
+
+
+def test_standardize_keeps_a_constant_feature_at_zero():
+    # np.std of seven copies of 0.7 is 1.1e-16, not 0: dividing by it would blow the column up
+    rng = np.random.default_rng(0)
+    x = np.column_stack([rng.normal(3.0, 2.0, 7), np.full(7, 0.7)])
+    assert np.std(x[:, 1]) > 0
+    data = standardize(Dataset(x, np.zeros(7), x[:2], np.zeros(2), x[:3], np.zeros(3), ()))
+    reference = sklearn.preprocessing.StandardScaler().fit(x)
+    np.testing.assert_allclose(data.x_train, reference.transform(x), atol=1e-6)
+    np.testing.assert_allclose(data.x_train[:, 1], 0.0, atol=1e-12)  # not +-1
+    np.testing.assert_allclose(data.x_test, reference.transform(x[:3]), atol=1e-6)
+    assert data.x_train.dtype == data.x_val.dtype == np.float32
 
 
 def test_split_arguments_are_checked():

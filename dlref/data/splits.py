@@ -105,14 +105,15 @@ def split_dataset(
 def standardize(data: Dataset) -> Dataset:
     r"""Scale every feature to mean 0 and standard deviation 1 *using the training split only*.
 
-    $x' = (x - \mu_{train}) / \sigma_{train}$; constant features keep $\sigma = 1$.
+    $x' = (x - \mu_{train}) / \sigma_{train}$, computed by ``dlref.classic.StandardScaler``: a
+    feature that is constant on the training split (up to rounding) keeps $\sigma = 1$.
     """
-    mean = data.x_train.mean(axis=0)
-    std = data.x_train.std(axis=0)
-    std = np.where(std > 0, std, 1.0)
+    from dlref.classic.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(data.x_train)
 
     def scale(a: NDArray[np.floating]) -> NDArray[np.float32]:
-        return ((a - mean) / std).astype(np.float32)
+        return scaler.transform(a).astype(np.float32)
 
     return data._replace(
         x_train=scale(data.x_train), x_val=scale(data.x_val), x_test=scale(data.x_test)
