@@ -49,3 +49,4 @@ for pre_norm, activation in [(False, "relu"), (True, "gelu")]:
     error = np.abs(ours - keras.ops.convert_to_numpy(block(x))).max()
     name = "pre-norm, GELU " if pre_norm else "post-norm, ReLU"
     print(f"{name} block: max |numpy - keras| < 1e-5:", error < 1e-5)
+    assert error < 1e-5

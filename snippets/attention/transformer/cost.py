@@ -17,6 +17,9 @@ weights_bytes, qkv_bytes = lengths**2 * bytes_per_float, 3 * lengths * d_k * byt
 for n, w, qkv in zip(lengths, weights_bytes, qkv_bytes, strict=True):
     print(f"{n:>5} {w:>11,} B = {w / 2**20:5.3f} MiB {qkv:>12,} B")
 assert np.all(np.diff(np.log2(weights_bytes)) == 2)  # doubling n multiplies the memory by 4
+# n² > 3 n d_k exactly when n > 3 d_k: from there on the weights need more memory than Q, K, V
+print(f"the weights outgrow Q, K and V together beyond n = 3·d_k = {3 * d_k}")
+assert np.array_equal(weights_bytes > qkv_bytes, lengths > 3 * d_k)
 total = 32 * 8 * weights_bytes[-1]  # batch 32, 8 heads, n = 1024
 print(f"batch 32, 8 heads, n = 1024: {total / 2**30:.0f} GiB of attention weights per layer")
 

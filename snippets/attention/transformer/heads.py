@@ -19,20 +19,20 @@ K = split_heads(x @ Wk.reshape(d_model, h * d_k) + bk.reshape(-1), h)
 V = split_heads(x @ Wv.reshape(d_model, h * d_k) + bv.reshape(-1), h)
 print("x", x.shape, "-> Q", Q.shape, "(batch, heads, n, d_k)")
 keras_q = keras.ops.convert_to_numpy(layer.query_dense(x))  # (batch, n, heads, d_k)
-print(
-    "split heads equal Keras' query projection:",
-    np.allclose(Q, keras_q.transpose(0, 2, 1, 3), atol=1e-5),
-)
+same_as_keras = np.allclose(Q, keras_q.transpose(0, 2, 1, 3), atol=1e-5)
+print("split heads equal Keras' query projection:", same_as_keras)
+# a reshape straight to (batch, h, n, d_k), without the transpose, mixes positions into the heads
+plain = (x @ Wq.reshape(d_model, h * d_k) + bq.reshape(-1)).reshape(batch, h, n, d_k)
+print("reshape without the transpose equals split heads:", np.allclose(plain, Q, atol=1e-5))
+assert same_as_keras and not np.allclose(plain, Q, atol=1e-5)
 
 context, _ = scaled_dot_product_attention(Q, K, V)  # all heads at once, (batch, h, n, d_k)
 head_2 = scaled_dot_product_attention(Q[:, 2], K[:, 2], V[:, 2])[0]
-print("batched heads equal one head at a time:", np.allclose(context[:, 2], head_2, atol=1e-6))
+one_at_a_time = np.allclose(context[:, 2], head_2, atol=1e-6)
+print("batched heads equal one head at a time:", one_at_a_time)
 merged = merge_heads(context)  # concatenate the heads: (batch, n, h * d_k)
 output = merged @ Wo.reshape(h * d_k, d_model) + bo
-print(
-    "merge heads",
-    merged.shape,
-    "then W_O: equals Keras:",
-    np.allclose(output, keras.ops.convert_to_numpy(layer(x, x)), atol=1e-5),
-)
-assert np.array_equal(merge_heads(split_heads(x, h)), x)  # a reshape and its inverse
+equals_keras = np.allclose(output, keras.ops.convert_to_numpy(layer(x, x)), atol=1e-5)
+print("merge heads", merged.shape, "then W_O: equals Keras:", equals_keras)
+assert one_at_a_time and equals_keras
+assert np.array_equal(merge_heads(split_heads(x, h)), x)  # merging undoes splitting

@@ -13,6 +13,7 @@ ln.set_weights([gamma, beta])
 print("Keras default epsilon:", ln.epsilon)
 error = np.abs(layer_norm(x, gamma, beta) - keras.ops.convert_to_numpy(ln(x))).max()
 print("layer norm: max |numpy - keras| < 1e-5:", error < 1e-5)
+assert error < 1e-5
 
 # a stack of 12 encoder blocks with Keras' initial weights; RMS of the residual stream by depth
 d, heads, d_ff, depth = 64, 4, 256, 12
