@@ -12,8 +12,8 @@ $$
 $$
 
 and with ``pre_norm=False`` (the original layout) after each sum. With a causal mask the output
-at position $t$ depends only on the tokens $x_1, \dots, x_t$. Layer normalisations use
-$\epsilon = 10^{-5}$ (as GPT-2; Keras' default is $10^{-3}$).
+at position $t$ depends only on the tokens $x_0, \dots, x_t$ (positions count from 0). Layer
+normalisations use $\epsilon = 10^{-5}$ (as GPT-2; Keras' default is $10^{-3}$).
 
 With vocabulary size $V$, sequence length $n$, width $d$, $h$ heads of width $d_k$,
 feed-forward width $d_{\text{ff}}$ and $L$ blocks, the model has
