@@ -13,7 +13,11 @@ Subpackages are imported on demand so that ``import dlref`` stays cheap:
   augmentation, saving and export, hyperparameter search).
 - `dlref.plot`: plotting helpers that return matplotlib figures.
 - `dlref.device`: devices, memory growth, mixed precision and ``tf.distribute`` strategies.
+- `dlref.rl`: tabular reinforcement learning (grid worlds, value and policy iteration,
+  Q-learning, multi-armed bandits), checked against exact solutions.
 - `dlref.recipes`: small shared models, such as the digits CNN used by pages and benchmarks.
+
+``dlref/corpus`` holds the bundled plain-text corpus that ``dlref.data`` reads.
 """
 
 __version__ = "0.1.0"

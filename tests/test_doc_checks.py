@@ -69,7 +69,7 @@ def test_snippets_are_all_used():
     assert files - used == set(), "snippets no page includes"
 
 
-def test_snippet_expansion_keeps_indentation_and_rejects_unknown_files(tmp_path):
+def test_snippet_expansion_keeps_indentation_and_rejects_unknown_files():
     used = next(t for page in PAGES for t in page.snippet_targets())
     text = f'=== "Tab"\n\n    ```python\n    --8<-- "{used}"\n    ```\n'
     body = expand_snippets(text)
