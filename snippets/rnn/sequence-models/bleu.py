@@ -32,13 +32,16 @@ def bleu(pairs, max_n=4):
 
 
 score, precisions, c, r = bleu(corpus)
+brevity = math.exp(min(0.0, 1 - r / c))
 print("clipped n-gram precisions p_1..p_4:", " ".join(str(p) for p in precisions))
-print(
-    f"lengths c = {c} (candidates), r = {r} (references), brevity penalty {math.exp(1 - r / c):.4f}"
-)
-print(f"corpus BLEU = {score:.4f}")
-for pair in corpus:
-    print(f"sentence BLEU of {pair[0]!r}: {bleu([pair])[0]:.4f}")
+print(f"lengths c = {c} (candidates), r = {r} (references), brevity penalty {brevity:.4f}")
+print(f"corpus BLEU = {score:.4f}, or {100 * score:.2f} on the usual 0-100 scale")
+sentence_scores = [bleu([pair])[0] for pair in corpus]
+for (candidate, _), sentence_score in zip(corpus, sentence_scores, strict=True):
+    print(f"sentence BLEU of {candidate!r}: {sentence_score:.4f}")
+average = sum(sentence_scores) / len(sentence_scores)
+print(f"average of the sentence scores: {average:.4f} (not the corpus BLEU)")
+assert abs(average - score) > 0.1
 
 # by hand: sentence 1 matches 5/6, 3/5, 1/4, 0/3 n-grams, sentence 2 6/6, 4/5, 3/4, 2/3
 assert precisions == [Fraction(11, 12), Fraction(7, 10), Fraction(4, 8), Fraction(2, 6)]

@@ -36,4 +36,10 @@ for name, split in accuracy:
     )
 print(f"chance: 1/{V} = {1 / V:.3f}")
 assert min(accuracy["bidirectional", split][0] for split in ("training", "held-out")) > 0.95
-assert max(accuracy["causal", "held-out"]) < 0.2 and accuracy["bidirectional", "held-out"][1] < 0.2
+# held-out: at chance; a guesser's accuracy has a standard deviation of 0.005 on the 4500 tokens
+# of steps 1..9 and of 0.015 on the 500 of step 10
+assert abs(accuracy["causal", "held-out"][0] - 1 / V) < 0.02
+assert all(accuracy[name, "held-out"][1] < 1 / V + 0.05 for name in outputs)
+# training sequences: above their held-out figures, memorised
+assert accuracy["causal", "training"][0] > accuracy["causal", "held-out"][0] + 0.02
+assert all(accuracy[name, "training"][1] > accuracy[name, "held-out"][1] + 0.05 for name in outputs)
