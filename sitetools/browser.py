@@ -18,9 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
-from sitetools.pages import ROOT
+from sitetools.pages import ROOT, site_url
 
 SITE = ROOT / "site"
 CHROMIUM_FLAGS = [
@@ -37,12 +35,7 @@ CHROMIUM_FLAGS = [
 
 def site_path() -> str:
     """The path part of ``site_url`` in mkdocs.yml, e.g. ``/dlref/``."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    site_url = yaml.safe_load(
-        "\n".join(line for line in text.splitlines() if line.startswith("site_url:"))
-    )["site_url"]
-    path = urlsplit(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
+    return urlsplit(site_url()).path or "/"
 
 
 def chromium_executable() -> str | None:

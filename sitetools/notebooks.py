@@ -24,7 +24,7 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
-from sitetools.pages import DEFAULT_LANGUAGE, ROOT, Page, join_cjk_lines
+from sitetools.pages import ROOT, Page, join_cjk_lines, site_url
 
 CACHE = ROOT / ".cache" / "notebooks"
 CELL_TIMEOUT_S = 300
@@ -154,17 +154,6 @@ def admonitions_to_html(text: str) -> str:
 _ATTRIBUTE_LIST = re.compile(r"(?<=[)\]\w*`]) ?\{:? *[.#][^}\n]*\}")
 _TEST_MARK = re.compile(r"^ *<!--\s*(?:pytest[-.]|dlref:)[^\n]*-->\n?", re.MULTILINE)
 _MD_TARGET = re.compile(r"\]\((?![a-z]+:|/|#)([^)#\s]+)\.md(#[^)\s]*)?\)")
-
-
-def site_url(lang: str) -> str:
-    """The published address of the ``lang`` site, from ``site_url`` in mkdocs.yml."""
-    line = next(
-        line
-        for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-        if line.startswith("site_url:")
-    )
-    base = line.split(":", 1)[1].strip().rstrip("/") + "/"
-    return base if lang == DEFAULT_LANGUAGE else f"{base}{lang}/"
 
 
 def markdown_for_jupyter(text: str, page: Page) -> str:

@@ -61,6 +61,20 @@ class Page:
         return [m.group("target") for m in map(_SNIPPET_LINE.match, self.source.splitlines()) if m]
 
 
+def site_url(lang: str = DEFAULT_LANGUAGE) -> str:
+    """The published address of the ``lang`` site, from ``site_url`` in mkdocs.yml, ending in /.
+
+    Only that line is read: the rest of mkdocs.yml holds tags that a plain YAML parser refuses.
+    """
+    line = next(
+        line
+        for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("site_url:")
+    )
+    base = line.split(":", 1)[1].strip().strip("'\"").rstrip("/") + "/"
+    return base if lang == DEFAULT_LANGUAGE else f"{base}{lang}/"
+
+
 def expand_snippets(text: str, where: str = "<text>") -> str:
     """Replace each ``--8<-- "file"`` line with ``snippets/file``, keeping the line's indentation.
 
