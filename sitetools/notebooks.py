@@ -270,9 +270,7 @@ def executed(page: Page) -> Path:
                 if Path(workdir).resolve().is_relative_to(ROOT):
                     raise RuntimeError(f"notebooks must run outside the repository; got {workdir}")
                 result = _run(for_download(notebook, page), Path(workdir))
-            partial = outputs_file.with_suffix(".partial")
-            nbformat.write(result, partial)
-            os.replace(partial, outputs_file)  # readers never see a half-written file
+            _write_atomically(result, outputs_file)
     ran = nbformat.read(outputs_file, as_version=4)
     ran_cells = [cell for cell in ran.cells if cell.cell_type == "code"]
     cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
@@ -282,12 +280,27 @@ def executed(page: Page) -> Path:
     notebook.metadata.pop("jupytext", None)
     notebook.metadata["kernelspec"] = ran.metadata["kernelspec"]
     target = CACHE / page.lang / f"{page.key}.ipynb"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, target)
-    download = download_path(page)
-    download.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(for_download(notebook, page), download)
+    _write_atomically(notebook, target)
+    _write_atomically(for_download(notebook, page), download_path(page))
     return target
+
+
+def _write_atomically(notebook: nbformat.NotebookNode, path: Path) -> None:
+    """Write ``notebook`` to ``path`` so that a reader sees the old file or the new, never half.
+
+    Several processes (pytest-xdist workers, a build) may write the same file at once: each
+    writes a temporary file of its own next to ``path`` and renames it over ``path``.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            nbformat.write(notebook, file)
+        os.chmod(partial, 0o644)  # mkstemp makes it private; the site publishes these files
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
 def download_path(page: Page) -> Path:
