@@ -42,6 +42,9 @@ errors = {
 best = steps[np.argmin(errors["float64"])]
 assert min(errors["float64"]) < 1e-9 and 1e-6 <= best <= 1e-4
 print("float64: smallest error < 1e-9, at a step h between 1e-6 and 1e-4")
+cube_root_eps = np.finfo(np.float64).eps ** (1 / 3)  # the usual rule for central differences
+assert 1e-6 <= cube_root_eps <= 1e-4
+print(f"float64: machine epsilon^(1/3) = {cube_root_eps:.1e}")
 assert min(errors["float32"]) > 1e-7
 print("float32: smallest error > 1e-7 at every step")
 
