@@ -26,7 +26,7 @@ from dlref.models.densenet import dense_block, transition_layer
 from dlref.models.inception import GOOGLENET_BLOCKS, googlenet, inception_block
 from dlref.models.mlp import mlp
 from dlref.models.resnet import BN_EPSILON, residual_block, resnet, resnet_small, resnext_block
-from dlref.models.separable import conv_param_counts, separable_block
+from dlref.models.separable import conv_param_counts, mobilenet_block, separable_block
 from dlref.models.sequence import sequence_classifier, sequence_regressor
 
 
@@ -621,6 +621,58 @@ def test_densenet121_from_the_blocks_matches_keras_applications():
 
 # --- separable convolutions ---------------------------------------------------------------------
 
+MOBILENET_FILTERS = [(64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2)]
+MOBILENET_FILTERS += [(512, 1)] * 5 + [(1024, 2), (1024, 1)]
+
+
+def test_mobilenet_from_the_blocks_matches_keras_applications():
+    with keras.StatelessScope(initialize_variables=False):  # shapes only
+        theirs = keras.applications.MobileNet(weights=None)
+        inputs = keras.Input((224, 224, 3))
+        x = keras.layers.Conv2D(32, 3, strides=2, padding="same", use_bias=False, name="conv1")(
+            inputs
+        )
+        x = keras.layers.ReLU(6.0)(keras.layers.BatchNormalization(name="conv1_bn")(x))
+        for i, (filters, stride) in enumerate(MOBILENET_FILTERS, start=1):
+            x = mobilenet_block(x, filters, stride, name=f"conv_dw_{i}")
+        x = keras.layers.GlobalAveragePooling2D(keepdims=True)(x)
+        x = keras.layers.Conv2D(1000, 1, name="conv_preds")(x)
+        outputs = keras.layers.Softmax()(keras.layers.Reshape((1000,))(x))
+        ours = keras.Model(inputs, outputs)
+        assert ours.count_params() == theirs.count_params() == 4_253_864
+        assert ours.output_shape == theirs.output_shape
+        weighted = [layer for layer in ours.layers if layer.weights]
+        assert len(weighted) == len([layer for layer in theirs.layers if layer.weights])
+        for layer in weighted:  # same names, same weight shapes, layer by layer
+            reference = theirs.get_layer(layer.name)
+            assert type(layer) is type(reference)
+            assert [w.shape for w in layer.weights] == [w.shape for w in reference.weights]
+            assert layer.output.shape == reference.output.shape
+    keras.utils.clear_session()
+
+
+def test_mobilenet_block_counts_and_strides():
+    inputs = keras.Input((8, 8, 16))
+    model = keras.Model(inputs, mobilenet_block(inputs, 24, stride=2, name="b"))
+    assert model.output_shape == (None, 4, 4, 24)
+    assert model.count_params() == 9 * 16 + 4 * 16 + 16 * 24 + 4 * 24
+    assert [layer.name for layer in model.layers[1:]] == [
+        "b",
+        "b_bn",
+        "b_relu",
+        "b_pw",
+        "b_pw_bn",
+        "b_pw_relu",
+    ]
+    x = np.random.default_rng(0).normal(size=(2, 8, 8, 16)).astype("float32")
+    assert float(keras.ops.max(model(x))) <= 6.0  # ReLU6
+    with pytest.raises(ValueError, match="stride must be 1 or 2"):
+        mobilenet_block(inputs, 8, stride=3)
+    with pytest.raises(ValueError, match="filters must be >= 1"):
+        mobilenet_block(inputs, 0)
+    with pytest.raises(TypeError, match="name must be None or a str"):
+        mobilenet_block(inputs, 8, name=3)
+
 
 @settings(max_examples=10, deadline=None)
 @given(
@@ -785,3 +837,15 @@ def test_block_builders_check_their_input():
         transition_layer(keras.Input((1, 8, 4)), 0.5)
     with pytest.raises(ValueError, match="x must be a 4-D"):
         transition_layer(keras.Input((8, 4)), 0.5)
+
+
+def test_mobilenet_same_padding_equals_keras_zero_padding_on_even_sizes():
+    # keras.applications.MobileNet pads stride-2 blocks by one row and column after the image
+    x = np.random.default_rng(1).normal(size=(2, 8, 8, 5)).astype("float32")
+    same = keras.layers.DepthwiseConv2D(3, strides=2, padding="same", use_bias=False)
+    valid = keras.layers.DepthwiseConv2D(3, strides=2, padding="valid", use_bias=False)
+    padded = keras.layers.ZeroPadding2D(((0, 1), (0, 1)))(x)
+    valid.build(padded.shape)
+    same.build(x.shape)
+    same.set_weights(valid.get_weights())
+    np.testing.assert_allclose(same(x), valid(padded), rtol=0, atol=1e-6)

@@ -32,7 +32,12 @@ from dlref.models.resnet import (
     resnet_small,
     resnext_block,
 )
-from dlref.models.separable import ParamCounts, conv_param_counts, separable_block
+from dlref.models.separable import (
+    ParamCounts,
+    conv_param_counts,
+    mobilenet_block,
+    separable_block,
+)
 from dlref.models.sequence import sequence_classifier, sequence_regressor
 from dlref.models.transformer import (
     TokenAndPositionEmbedding,
@@ -61,6 +66,7 @@ __all__ = [
     "inception_block",
     "lenet5",
     "mlp",
+    "mobilenet_block",
     "residual_block",
     "resnet",
     "resnet_small",

@@ -1,4 +1,4 @@
-r"""Depthwise-separable convolutions (as in MobileNet and Xception) and parameter arithmetic.
+r"""Depthwise-separable convolutions (MobileNet's and Xception's blocks) and their arithmetic.
 
 A standard $k \times k$ convolution from $C_{in}$ to $C_{out}$ channels has
 $k^2 C_{in} C_{out}$ weights. A depthwise-separable one first filters every input channel
@@ -94,4 +94,41 @@ def separable_block(x: Any, filters: int, kernel_size: int = 3, *, name: str | N
     return keras.layers.Activation("relu", name=sub("relu"))(x)
 
 
-__all__ = ["ParamCounts", "conv_param_counts", "separable_block"]
+def mobilenet_block(x: Any, filters: int, stride: int = 1, *, name: str | None = None) -> Any:
+    r"""MobileNet's block: 3x3 depthwise conv + BN + ReLU6, then 1x1 conv + BN + ReLU6.
+
+    Functional API: takes a channels-last tensor with $C_{in}$ channels and returns one with
+    ``filters`` channels, the spatial size divided by ``stride`` (1 or 2, ``same`` padding).
+    Neither convolution has a bias (batch normalisation's shift replaces it), so the block has
+    $9 C_{in} + C_{in} C_{out}$ weights, and each batch normalisation $4C$ parameters ($\gamma$,
+    $\beta$ and the two moving statistics). With ``name="conv_dw_3"``-style names it rebuilds
+    ``keras.applications.MobileNet`` layer by layer: ``name`` gives ``{name}`` to the depthwise
+    convolution and ``conv_pw_{i}`` to the pointwise one when ``name`` is ``conv_dw_{i}``,
+    otherwise ``{name}_pw``. Keras pads stride-2 blocks with an explicit ``ZeroPadding2D``
+    layer; ``same`` padding pads the same pixels for the even sizes of its 224x224 input.
+    """
+    check_feature_map(x)
+    filters = check_int(filters, "filters", minimum=1)
+    stride = check_int(stride, "stride", minimum=1)
+    if stride > 2:
+        raise ValueError(f"stride must be 1 or 2 (MobileNet's strides); got {stride}")
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"name must be None or a str; got {type(name).__name__}")
+    pointwise = None
+    if name is not None:
+        pointwise = name.replace("conv_dw_", "conv_pw_") if "conv_dw_" in name else f"{name}_pw"
+
+    def sub(base: str | None, suffix: str) -> str | None:
+        return None if base is None else f"{base}_{suffix}"
+
+    x = keras.layers.DepthwiseConv2D(3, strides=stride, padding="same", use_bias=False, name=name)(
+        x
+    )
+    x = keras.layers.BatchNormalization(name=sub(name, "bn"))(x)
+    x = keras.layers.ReLU(6.0, name=sub(name, "relu"))(x)
+    x = keras.layers.Conv2D(filters, 1, use_bias=False, name=pointwise)(x)
+    x = keras.layers.BatchNormalization(name=sub(pointwise, "bn"))(x)
+    return keras.layers.ReLU(6.0, name=sub(pointwise, "relu"))(x)
+
+
+__all__ = ["ParamCounts", "conv_param_counts", "mobilenet_block", "separable_block"]
