@@ -29,12 +29,18 @@ def blocks(page: Page) -> list[CodeBlock]:
     return extract_from_buffer(io.StringIO(page.expanded))
 
 
+def mark_skip_reason(mark: str) -> str | None:
+    """The reason of a mark such as ``pytest.mark.skip(reason="needs a GPU")``, or None."""
+    match = _SKIP_WITH_REASON.match(mark.strip())
+    return (match.group("r").strip() or None) if match else None
+
+
 def skip_reason(block: CodeBlock) -> str | None:
     """The reason given by the block's skip mark, or None if it has none."""
     for mark in block.marks:
-        match = _SKIP_WITH_REASON.match(mark)
-        if match:
-            return match.group("r").strip() or None
+        reason = mark_skip_reason(mark)
+        if reason:
+            return reason
     return None
 
 

@@ -24,14 +24,13 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
+from sitetools.codeblocks import mark_skip_reason
 from sitetools.pages import ROOT, Page, join_cjk_lines, site_url
 
 CACHE = ROOT / ".cache" / "notebooks"
 CELL_TIMEOUT_S = 300
 SKIP_TAG = "skip-execution"  # nbclient's default skip_cells_with_tag
-_SKIP_MARK = re.compile(
-    r"""^<!--\s*pytest\.mark\.skip\(.*reason\s*=\s*(["'])(?P<reason>.+?)\1.*\)\s*-->$"""
-)
+_COMMENT = re.compile(r"^<!--(?P<mark>.*)-->$")  # a test mark, as pytest-codeblocks reads it
 
 
 def load(page: Page) -> nbformat.NotebookNode:
@@ -49,12 +48,13 @@ def mark_skipped(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type != "code" or before.cell_type != "markdown":
             continue
         lines = before.source.rstrip().splitlines()
-        match = _SKIP_MARK.match(lines[-1].strip()) if lines else None
-        if match:
+        comment = _COMMENT.match(lines[-1].strip()) if lines else None
+        reason = mark_skip_reason(comment.group("mark")) if comment else None
+        if reason:
             tags = cell.metadata.setdefault("tags", [])
             if SKIP_TAG not in tags:
                 tags.append(SKIP_TAG)
-            cell.metadata["dlref_skip_reason"] = match.group("reason").strip()
+            cell.metadata["dlref_skip_reason"] = reason
     return notebook
 
 
