@@ -80,15 +80,19 @@ test-py: setup  ## Library tests, every code block of every page, the notebooks,
 check-figures: setup  ## Fail when a figure the page code regenerated differs from the committed one (beyond float noise).
 	$(BIN)/python -m sitetools.figures
 
-browser-deps:  ## Debian's Chromium and a CJK font for the browser tests (apt; root or sudo).
-	@need=""; command -v chromium >/dev/null 2>&1 || need="chromium"; \
+browser-deps:  ## Debian's Chromium and a CJK font for the browser tests (apt as root, or sudo without a password prompt).
+	@need=""; command -v chromium >/dev/null 2>&1 || need=" chromium"; \
 	fc-list 2>/dev/null | grep -qi "wenquanyi" || need="$$need fonts-wqy-zenhei"; \
 	if [ -z "$$need" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \
 	  echo "browser-deps: no apt-get here; install$$need yourself (browser tests skip outside CI)"; \
 	  exit 0; fi; \
-	sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
-	$$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends $$need
+	sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+	if $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends $$need; \
+	then exit 0; fi; \
+	if [ -n "$$CI" ]; then echo "browser-deps: could not install$$need" >&2; exit 1; fi; \
+	echo "browser-deps: could not install$$need (sudo may need a password);" \
+	  "install it yourself with apt-get (browser tests skip outside CI)"
 
 test-site: build browser-deps  ## Checks on the built HTML in site/, and in headless Chromium.
 	$(BIN)/python -m pytest -m site -p no:cacheprovider -n 2  # the browser mostly waits: two at once
