@@ -592,6 +592,19 @@ def test_transition_layer_by_hand(channels, theta, out):
     assert model.count_params() == 4 * channels + conv(1, channels, out, bias=False)
 
 
+def _assert_same_layers(ours: keras.Model, theirs: keras.Model, params: int) -> None:
+    """Same parameter count and output, and layer by layer the same names, types and shapes."""
+    assert ours.count_params() == theirs.count_params() == params
+    assert ours.output_shape == theirs.output_shape
+    weighted = [layer for layer in ours.layers if layer.weights]
+    assert len(weighted) == len([layer for layer in theirs.layers if layer.weights])
+    for layer in weighted:
+        reference = theirs.get_layer(layer.name)
+        assert type(layer) is type(reference)
+        assert [w.shape for w in layer.weights] == [w.shape for w in reference.weights]
+        assert layer.output.shape == reference.output.shape
+
+
 def test_densenet121_from_the_blocks_matches_keras_applications():
     with keras.StatelessScope(initialize_variables=False):  # shapes only
         theirs = keras.applications.DenseNet121(weights=None)
@@ -608,14 +621,7 @@ def test_densenet121_from_the_blocks_matches_keras_applications():
         x = keras.layers.Activation("relu")(keras.layers.BatchNormalization(name="bn")(x))
         x = keras.layers.GlobalAveragePooling2D()(x)
         outputs = keras.layers.Dense(1000, activation="softmax", name="predictions")(x)
-        ours = keras.Model(inputs, outputs)
-        assert ours.count_params() == theirs.count_params() == 8_062_504
-        assert ours.output_shape == theirs.output_shape
-        weighted = [layer for layer in ours.layers if layer.weights]
-        assert len(weighted) == len([layer for layer in theirs.layers if layer.weights])
-        for layer in weighted:  # same names, same weight shapes, layer by layer
-            reference = theirs.get_layer(layer.name)
-            assert [w.shape for w in layer.weights] == [w.shape for w in reference.weights]
+        _assert_same_layers(keras.Model(inputs, outputs), theirs, 8_062_504)
     keras.utils.clear_session()
 
 
@@ -638,16 +644,7 @@ def test_mobilenet_from_the_blocks_matches_keras_applications():
         x = keras.layers.GlobalAveragePooling2D(keepdims=True)(x)
         x = keras.layers.Conv2D(1000, 1, name="conv_preds")(x)
         outputs = keras.layers.Softmax()(keras.layers.Reshape((1000,))(x))
-        ours = keras.Model(inputs, outputs)
-        assert ours.count_params() == theirs.count_params() == 4_253_864
-        assert ours.output_shape == theirs.output_shape
-        weighted = [layer for layer in ours.layers if layer.weights]
-        assert len(weighted) == len([layer for layer in theirs.layers if layer.weights])
-        for layer in weighted:  # same names, same weight shapes, layer by layer
-            reference = theirs.get_layer(layer.name)
-            assert type(layer) is type(reference)
-            assert [w.shape for w in layer.weights] == [w.shape for w in reference.weights]
-            assert layer.output.shape == reference.output.shape
+        _assert_same_layers(keras.Model(inputs, outputs), theirs, 4_253_864)
     keras.utils.clear_session()
 
 
